@@ -1,0 +1,79 @@
+"""The importer contract: a reader turns outside bytes into source records and findings.
+
+A reader never raises on bad input. It yields, in order, a :class:`SourceRecord` for every record
+it could map and a :class:`Finding` for everything wrong or doubtful, each saying where (file,
+line or XPath, field) and what (a sentence in Dutch and English a museum employee understands).
+One bad record never stops the rest. Readers do not validate against the canonical model and do
+not write to the store: the import service does both, so every source goes through one path.
+
+Example::
+
+    class TsvReader(Reader):
+        name = "tsv"
+
+        def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
+            for line_no, line in enumerate(data.decode().splitlines(), start=1):
+                ...
+                yield SourceRecord("event", source_id=cols[0], document={...},
+                                   location=f"{filename}:{line_no}")
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How bad a finding is: an error rejects the record, a warning keeps it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something wrong or doubtful in the input, with where it is and what to do."""
+
+    severity: Severity
+    message_nl: str
+    message_en: str
+    file: str | None = None
+    line: int | None = None
+    xpath: str | None = None
+    field: str | None = None
+    record: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One record read from outside, in the hub's JSON wire shape, not yet validated."""
+
+    type: str
+    source_id: str
+    document: dict[str, Any]
+    location: str
+    deleted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one import may hold; past them the reader stops with a finding."""
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_records: int = 1_000_000
+    max_field_chars: int = 100_000
+    max_occurrences: int = 1_000
+
+
+class Reader(ABC):
+    """Base of every importer: turn bytes from one outside format into records and findings."""
+
+    name: str = ""
+
+    @abstractmethod
+    def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
+        """Yield the records of ``data`` and the findings about it, never raising on bad input."""
