@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="cultuurhub: open data hub for the Flemish cultural sector.", no_args_is_help=True)
+app = typer.Typer(
+    help="cultuurhub: open data hub for the Flemish cultural sector.", no_args_is_help=True
+)
 
 
 @app.command()

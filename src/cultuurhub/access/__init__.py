@@ -1,3 +1,5 @@
-"""Placeholder; filled by its issue."""
+"""Who may do what: the one place where access rules are decided."""
 
-__all__: list[str] = []
+from cultuurhub.access.policy import Action, Forbidden, Principal, Scope, may, require
+
+__all__ = ["Action", "Forbidden", "Principal", "Scope", "may", "require"]
