@@ -1,0 +1,173 @@
+"""Recognise the column headers of spreadsheets, in Dutch and English, as hub fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from cultuurhub.formats.belgian_dates import fold
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# field -> the headers that mean it; compared with case, accents, spaces and punctuation removed.
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "identifier", "code", "referentie", "ref", "externe id", "external id"),
+    "title": ("titel", "title", "naam", "name", "benaming", "activiteit", "evenement", "event"),
+    "description": ("omschrijving", "beschrijving", "description", "tekst", "info", "inhoud"),
+    "date": ("datum", "date", "dag", "wanneer", "speeldatum", "datum en uur", "when"),
+    "start": (
+        "begin",
+        "start",
+        "aanvang",
+        "beginuur",
+        "startuur",
+        "aanvangsuur",
+        "uur",
+        "tijd",
+        "begindatum",
+        "startdatum",
+        "van",
+        "start date",
+        "starttijd",
+        "time",
+        "from",
+    ),
+    "end": ("einde", "end", "einduur", "eindtijd", "einddatum", "tot", "end date", "to", "until"),
+    "location": ("locatie", "zaal", "venue", "location", "plaats", "waar", "place", "podium"),
+    "street": ("adres", "straat", "address", "street", "straat en nummer", "straatnaam"),
+    "postal_code": ("postcode", "postal code", "zip", "postnummer", "zipcode"),
+    "locality": ("gemeente", "stad", "city", "woonplaats", "deelgemeente", "locality", "town"),
+    "country": ("land", "country"),
+    "price": (
+        "prijs",
+        "price",
+        "tarief",
+        "basisprijs",
+        "basistarief",
+        "inkom",
+        "toegangsprijs",
+        "ticketprijs",
+        "kostprijs",
+    ),
+    "reduced_price": (
+        "reductie",
+        "reductieprijs",
+        "korting",
+        "verminderd tarief",
+        "kortingstarief",
+        "reduced price",
+        "concession",
+    ),
+    "type": ("type", "soort", "categorie", "category", "genre", "eventtype", "activiteitstype"),
+    "theme": ("thema", "theme", "onderwerp", "topic"),
+    "organizer": (
+        "organisator",
+        "organizer",
+        "organiser",
+        "organisatie",
+        "inrichter",
+        "georganiseerd door",
+    ),
+    "website": ("website", "url", "web", "link", "site", "webpagina", "meer info"),
+    "booking_url": (
+        "tickets",
+        "ticketlink",
+        "reservatie",
+        "reserveren",
+        "booking",
+        "boeken",
+        "ticket url",
+        "tickets url",
+        "ticketing",
+    ),
+    "email": ("email", "e-mail", "mail", "e-mailadres", "emailadres"),
+    "phone": ("telefoon", "phone", "tel", "telefoonnummer", "gsm", "telephone"),
+    "age": (
+        "leeftijd",
+        "age",
+        "doelgroep leeftijd",
+        "leeftijdsgroep",
+        "age range",
+        "vanaf leeftijd",
+    ),
+    "image": ("afbeelding", "image", "foto", "beeld", "picture", "photo", "image url", "thumbnail"),
+    "status": ("status", "geannuleerd", "afgelast", "cancelled"),
+    "labels": ("labels", "trefwoorden", "tags", "keywords", "label"),
+    "latitude": ("latitude", "lat", "breedtegraad"),
+    "longitude": ("longitude", "lon", "lng", "long", "lengtegraad"),
+    "nis": ("nis", "niscode", "nis code", "refnis", "nis-code"),
+    "kind": ("soort organisatie", "type organisatie", "organisation type", "organization type"),
+    "object_number": (
+        "objectnummer",
+        "inventarisnummer",
+        "object number",
+        "inventory number",
+        "inventarisnr",
+        "objectnr",
+        "inv nr",
+    ),
+    "creator": ("vervaardiger", "maker", "kunstenaar", "creator", "artist", "auteur", "author"),
+    "creator_role": ("rol", "role", "rol vervaardiger", "creator role"),
+    "dating": (
+        "datering",
+        "dating",
+        "jaar",
+        "periode",
+        "production date",
+        "year",
+        "datum vervaardiging",
+    ),
+    "material": ("materiaal", "materialen", "material", "materials", "techniek", "medium"),
+    "rights": (
+        "rechten",
+        "licentie",
+        "license",
+        "licence",
+        "rights",
+        "rechtenstatus",
+        "rights statement",
+    ),
+    "image_rights": ("rechten afbeelding", "licentie afbeelding", "image rights", "image license"),
+    "holder": (
+        "beheerder",
+        "instelling",
+        "museum",
+        "collectie",
+        "holder",
+        "bewaarplaats",
+        "collection",
+        "institution",
+    ),
+    "record_type": ("recordtype", "record type", "soort record"),
+}
+
+
+def header_key(header: str) -> str:
+    """Fold a header to the key used for matching: lower case, no accents, no spaces."""
+    return _NOT_ALNUM.sub("", fold(header))
+
+
+_BY_KEY: dict[str, str] = {
+    header_key(synonym): field
+    for field, synonyms in HEADER_SYNONYMS.items()
+    for synonym in synonyms
+}
+
+
+def field_for_header(header: str) -> str | None:
+    """Return the hub field a header means, or None when it is not recognised."""
+    return _BY_KEY.get(header_key(header))
+
+
+def map_headers(headers: Sequence[str], overrides: Mapping[str, str]) -> dict[int, str]:
+    """Return column index -> field; ``overrides`` (header -> field) win, the first column wins."""
+    folded_overrides = {header_key(header): field for header, field in overrides.items()}
+    columns: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        field = folded_overrides.get(key) or _BY_KEY.get(key)
+        if field is not None and field != "ignore" and field not in taken:
+            columns[index] = field
+            taken.add(field)
+    return columns

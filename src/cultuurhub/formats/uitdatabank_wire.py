@@ -1,0 +1,117 @@
+"""Build the pieces of the UiTdatabank JSON-LD wire shape that every importer writes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+Availability = Literal["Available", "TemporarilyUnavailable", "Unavailable"]
+
+_COUNTRY_WORDS = frozenset({"belgië", "belgie", "belgium", "belgique", "be"})
+_POSTAL_LOCALITY = re.compile(r"^(?:(?:B|BE)[- ]?)?(\d{4})\s+(\S.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MappingProblem:
+    """A value that could not be mapped, said in Dutch and English, with the field it is in."""
+
+    field: str
+    value: str
+    message_nl: str
+    message_en: str
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """One occurrence of an event, with its own status."""
+
+    start: datetime
+    end: datetime | None
+    status: Availability = "Available"
+
+
+def text(value: str, language: str = "nl") -> dict[str, str]:
+    """Return a multilingual text ``{language: value}``."""
+    return {language: value}
+
+
+def iso(moment: datetime) -> str:
+    """Return ``moment`` as ISO 8601 with its UTC offset, to the second."""
+    return moment.isoformat(timespec="seconds")
+
+
+def address(street: str, postal_code: str, locality: str, country: str = "BE") -> dict[str, Any]:
+    """Return a Dutch postal address in the wire shape ``{nl: {...}}``."""
+    return {
+        "nl": {
+            "addressCountry": country,
+            "addressLocality": locality,
+            "postalCode": postal_code,
+            "streetAddress": street,
+        }
+    }
+
+
+def place_from_line(line: str) -> dict[str, Any]:
+    """Read ``Zaal, Straat 1, 9000 Gent`` into an embedded place; a bare name stays a name."""
+    parts = [part.strip() for part in line.split(",") if part.strip()]
+    if parts and parts[-1].casefold() in _COUNTRY_WORDS:
+        parts.pop()
+    if len(parts) >= 2:
+        postal = _POSTAL_LOCALITY.match(parts[-1])
+        if postal is not None:
+            name = parts[0]
+            street = ", ".join(parts[1:-1]) if len(parts) >= 3 else parts[0]
+            return {
+                "name": text(name),
+                "address": address(street, postal.group(1), postal.group(2)),
+            }
+    return {"name": text(line.strip())}
+
+
+def price(amount: Decimal, name: str, category: str = "tariff") -> dict[str, Any]:
+    """Return one ``priceInfo`` entry in euro."""
+    return {
+        "category": category,
+        "name": text(name),
+        "price": float(amount),
+        "priceCurrency": "EUR",
+    }
+
+
+def calendar(spans: Iterable[TimeSpan]) -> dict[str, Any]:
+    """Return ``calendarType``, ``startDate``, ``endDate`` and ``subEvent`` for occurrences."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    if not ordered:
+        return {"calendarType": "permanent"}
+    sub_events = [_sub_event(span) for span in ordered]
+    ends = [span.end or span.start for span in ordered]
+    return {
+        "calendarType": "single" if len(ordered) == 1 else "multiple",
+        "startDate": iso(ordered[0].start),
+        "endDate": iso(max(ends)),
+        "subEvent": sub_events,
+    }
+
+
+def status(kind: Availability, reason: str | None = None) -> dict[str, Any]:
+    """Return a ``status`` object, with a Dutch reason when one is given."""
+    found: dict[str, Any] = {"type": kind}
+    if reason:
+        found["reason"] = text(reason)
+    return found
+
+
+def _sub_event(span: TimeSpan) -> dict[str, Any]:
+    return {
+        "startDate": iso(span.start),
+        "endDate": iso(span.end or span.start),
+        "status": {"type": span.status},
+        "bookingAvailability": {"type": "Available"},
+    }
