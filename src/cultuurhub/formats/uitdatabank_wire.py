@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 Availability = Literal["Available", "TemporarilyUnavailable", "Unavailable"]
 
+_ONE_DAY = timedelta(days=1)
 _COUNTRY_WORDS = frozenset({"belgië", "belgie", "belgium", "belgique", "be"})
 _POSTAL_LOCALITY = re.compile(r"^(?:(?:B|BE)[- ]?)?(\d{4})\s+(\S.*)$", re.IGNORECASE)
 
@@ -34,6 +35,7 @@ class TimeSpan:
     start: datetime
     end: datetime | None
     status: Availability = "Available"
+    all_day: bool = False
 
 
 def text(value: str, language: str = "nl") -> dict[str, str]:
@@ -90,6 +92,9 @@ def calendar(spans: Iterable[TimeSpan]) -> dict[str, Any]:
     ordered = sorted(spans, key=lambda span: span.start)
     if not ordered:
         return {"calendarType": "permanent"}
+    only = ordered[0]
+    if len(ordered) == 1 and only.all_day and only.end and only.end - only.start > _ONE_DAY:
+        return {"calendarType": "periodic", "startDate": iso(only.start), "endDate": iso(only.end)}
     sub_events = [_sub_event(span) for span in ordered]
     ends = [span.end or span.start for span in ordered]
     return {

@@ -1,0 +1,206 @@
+"""Turn the rows of one sheet (CSV or Excel) into source records and findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from cultuurhub.formats.tabular import MappedRow, Row, RowOptions, cell_text, infer_record_type
+from cultuurhub.formats.tabular_events import finish_event, group_events, map_event_row
+from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers
+from cultuurhub.formats.tabular_heritage import map_object_row
+from cultuurhub.formats.tabular_mapping import TabularMapping
+from cultuurhub.formats.tabular_places import map_organizer_row, map_place_row
+from cultuurhub.formats.uitdatabank_wire import MappingProblem
+from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
+
+Cells = Sequence[object]
+RowMapper = Callable[[Row, RowOptions], MappedRow]
+
+_MAPPERS: dict[str, RowMapper] = {
+    "event": map_event_row,
+    "place": map_place_row,
+    "organizer": map_organizer_row,
+    "object": map_object_row,
+}
+_HEADER_SCAN_ROWS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The header and the columns the hub understood, for naming columns in findings."""
+
+    filename: str
+    headers: tuple[str, ...]
+    columns: dict[int, str]
+    header_of: dict[str, str]
+
+
+def read_rows(
+    numbered_rows: Iterable[tuple[int, Cells]],
+    filename: str,
+    mapping: TabularMapping,
+    limits: Limits,
+) -> Iterator[SourceRecord | Finding]:
+    """Find the header row, map every row after it, and yield records and findings."""
+    rows = iter(numbered_rows)
+    sheet = _find_header(rows, filename, mapping)
+    if isinstance(sheet, Finding):
+        yield sheet
+        return
+    fields = set(sheet.columns.values()) | set(mapping.constants)
+    record_type = mapping.record_type or infer_record_type(fields, filename)
+    options = RowOptions(mapping.zone, mapping.date_order == "month-first")
+    mapped = _map_rows(rows, sheet, _MAPPERS[record_type], mapping, limits, options)
+    if record_type == "event" and mapping.group_dates:
+        yield from _grouped(mapped, filename)
+    else:
+        yield from _ungrouped(mapped, filename)
+
+
+def _find_header(
+    rows: Iterator[tuple[int, Cells]], filename: str, mapping: TabularMapping
+) -> Sheet | Finding:
+    """Take the first of the first ten non-empty rows that has a recognised header."""
+    first: tuple[str, ...] = ()
+    scanned = 0
+    for _, cells in rows:
+        headers = tuple(cell_text(cell) for cell in cells)
+        if not any(headers):
+            continue
+        first = first or headers
+        columns = map_headers(headers, mapping.columns)
+        if columns:
+            header_of = {field: headers[index] for index, field in columns.items()}
+            return Sheet(filename, headers, columns, header_of)
+        scanned += 1
+        if scanned >= _HEADER_SCAN_ROWS:
+            break
+    return _no_header(filename, first)
+
+
+def _no_header(filename: str, headers: tuple[str, ...]) -> Finding:
+    shown = ", ".join(f"'{header}'" for header in headers if header)[:300] or "(geen / none)"
+    return Finding(
+        Severity.ERROR,
+        f"Geen enkele kolom werd herkend ({shown}). Gebruik kolomnamen als titel, datum, "
+        "locatie, of voeg een mappingbestand toe.",
+        f"No column was recognised ({shown}). Use headers such as title, date, location, "
+        "or add a mapping file.",
+        file=filename,
+        line=1,
+    )
+
+
+def _map_rows(
+    rows: Iterator[tuple[int, Cells]],
+    sheet: Sheet,
+    mapper: RowMapper,
+    mapping: TabularMapping,
+    limits: Limits,
+    options: RowOptions,
+) -> Iterator[tuple[int, MappedRow] | Finding]:
+    count = 0
+    for number, cells in rows:
+        row = _row(cells, sheet, mapping.constants, limits)
+        if row is None:
+            continue
+        count += 1
+        if count > limits.max_records:
+            yield _too_many(sheet.filename, number, limits)
+            return
+        mapped = mapper(row.values, options)
+        for problem in row.problems + mapped.problems:
+            yield _finding(problem, sheet, number)
+        if not mapped.rejected:
+            yield number, mapped
+
+
+@dataclass(slots=True)
+class _RawRow:
+    values: dict[str, object]
+    problems: list[MappingProblem]
+
+
+def _row(cells: Cells, sheet: Sheet, constants: dict[str, str], limits: Limits) -> _RawRow | None:
+    values: dict[str, object] = {}
+    problems: list[MappingProblem] = []
+    for index, field in sheet.columns.items():
+        cell = cells[index] if index < len(cells) else None
+        if cell is None or cell == "":
+            continue
+        if isinstance(cell, str) and len(cell) > limits.max_field_chars:
+            problems.append(_too_long(field, cell, limits))
+            continue
+        values[field] = cell
+    if not values and not any(cell not in (None, "") for cell in cells):
+        return None
+    for field, constant in constants.items():
+        values.setdefault(field, constant)
+    return _RawRow(values, problems)
+
+
+def _grouped(
+    mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str
+) -> Iterator[SourceRecord | Finding]:
+    kept: list[MappedRow] = []
+    first_line: dict[str, int] = {}
+    for item in mapped:
+        if isinstance(item, Finding):
+            yield item
+            continue
+        number, row = item
+        first_line.setdefault(row.group_key, number)
+        kept.append(row)
+    for event in group_events(kept):
+        line = first_line[event.group_key]
+        yield SourceRecord("event", event.source_id, finish_event(event), f"{filename}:{line}")
+
+
+def _ungrouped(
+    mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str
+) -> Iterator[SourceRecord | Finding]:
+    for item in mapped:
+        if isinstance(item, Finding):
+            yield item
+            continue
+        number, row = item
+        document = finish_event(row) if row.type == "event" else row.document
+        yield SourceRecord(row.type, row.source_id, document, f"{filename}:{number}")
+
+
+def _finding(problem: MappingProblem, sheet: Sheet, number: int) -> Finding:
+    header = sheet.header_of.get(problem.field)
+    dutch = HEADER_SYNONYMS.get(problem.field, (problem.field,))[0]
+    where_nl = f"kolom '{header}'" if header else f"veld '{dutch}'"
+    where_en = f"column '{header}'" if header else f"field '{problem.field}'"
+    return Finding(
+        Severity(problem.severity),
+        f"Rij {number}, {where_nl}: {problem.message_nl}",
+        f"Row {number}, {where_en}: {problem.message_en}",
+        file=sheet.filename,
+        line=number,
+        field=header or problem.field,
+    )
+
+
+def _too_long(field: str, cell: str, limits: Limits) -> MappingProblem:
+    cap = limits.max_field_chars
+    return MappingProblem(
+        field,
+        cell[:40],
+        f"de waarde is te lang ({len(cell)} tekens; maximum {cap}); weggelaten.",
+        f"the value is too long ({len(cell)} characters; limit {cap}); left out.",
+        "warning",
+    )
+
+
+def _too_many(filename: str, number: int, limits: Limits) -> Finding:
+    cap = limits.max_records
+    return Finding(
+        Severity.ERROR,
+        f"Het bestand heeft meer dan {cap} rijen; de rest vanaf rij {number} werd niet gelezen.",
+        f"The file has more than {cap} rows; the rest from row {number} on was not read.",
+        file=filename,
+        line=number,
+    )
