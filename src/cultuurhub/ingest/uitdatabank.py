@@ -1,0 +1,105 @@
+"""Importer for UiTdatabank JSON-LD: read-model documents and Entry API payloads, one or many."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+from cultuurhub.formats.uitdatabank import detect_type, normalise
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.decoding import decode_text
+
+_WRAPPERS = ("examples", "member", "hydra:member", "items")
+
+
+class UitdatabankReader(Reader):
+    """Read UiTdatabank events, places and organizers from JSON, a JSON array or JSON Lines."""
+
+    name = "uitdatabank"
+
+    def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
+        """Yield a record per document (legacy shapes rewritten) and a finding per problem."""
+        decoded = decode_text(data, filename, limits)
+        yield from decoded.findings
+        if decoded.text is None:
+            return
+        for count, item in enumerate(_documents(decoded.text, filename), start=1):
+            if count > limits.max_records:
+                yield _too_many(filename, limits)
+                return
+            if isinstance(item, Finding):
+                yield item
+            else:
+                yield _record(item[1], f"{filename}:{item[0]}", filename, item[0])
+
+
+def _documents(text: str, filename: str) -> Iterator[tuple[int, object] | Finding]:
+    try:
+        whole = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        yield from _json_lines(text, filename)
+        return
+    for document in _unwrap(whole):
+        yield 1, document
+
+
+def _unwrap(value: object) -> list[object]:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for key in _WRAPPERS:
+            inner = value.get(key)
+            if isinstance(inner, list) and "@id" not in value and "name" not in value:
+                return inner
+    return [value]
+
+
+def _json_lines(text: str, filename: str) -> Iterator[tuple[int, object] | Finding]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, orjson.loads(line)
+        except orjson.JSONDecodeError as error:
+            yield Finding(
+                Severity.ERROR,
+                f"Regel {number} is geen geldige JSON ({error}).",
+                f"Line {number} is not valid JSON ({error}).",
+                file=filename,
+                line=number,
+            )
+
+
+def _record(document: object, location: str, filename: str, line: int) -> SourceRecord | Finding:
+    if not isinstance(document, dict) or not document.get("name"):
+        return Finding(
+            Severity.ERROR,
+            "Dit is geen UiTdatabank-document: een object met een naam werd verwacht.",
+            "This is not a UiTdatabank document: an object with a name was expected.",
+            file=filename,
+            line=line,
+        )
+    kind = detect_type(document)
+    normalised = normalise(document, kind)
+    return SourceRecord(kind, _source_id(document), normalised, location)
+
+
+def _source_id(document: dict[str, Any]) -> str:
+    uri = document.get("@id")
+    if isinstance(uri, str) and uri:
+        return uri
+    canonical = orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()[:24]
+
+
+def _too_many(filename: str, limits: Limits) -> Finding:
+    cap = limits.max_records
+    return Finding(
+        Severity.ERROR,
+        f"Het bestand bevat meer dan {cap} documenten; de rest werd niet gelezen.",
+        f"The file holds more than {cap} documents; the rest was not read.",
+        file=filename,
+    )
