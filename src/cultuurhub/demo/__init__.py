@@ -1,3 +1,21 @@
-"""Placeholder; filled by its issue."""
+"""Deterministic, realistic Flemish demo and benchmark data: events, places, organizers, heritage.
 
-__all__: list[str] = []
+``generate(size, seed)`` yields plain JSON documents in the hub's wire shapes (UiTdatabank JSON-LD
+for events, places and organizers; the hub's heritage shape for objects and agents), each with the
+account organisation that owns it. Same seed and size, same records.
+"""
+
+from cultuurhub.demo.calendars import REFERENCE_DATE
+from cultuurhub.demo.records import RECORD_TYPES, DemoOrganisation, DemoRecord
+from cultuurhub.demo.service import DemoCounts, demo_counts, demo_organisations, generate
+
+__all__ = [
+    "RECORD_TYPES",
+    "REFERENCE_DATE",
+    "DemoCounts",
+    "DemoOrganisation",
+    "DemoRecord",
+    "demo_counts",
+    "demo_organisations",
+    "generate",
+]
