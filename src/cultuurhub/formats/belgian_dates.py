@@ -160,7 +160,7 @@ def _non_negative(amount: Decimal) -> Decimal | None:
 def _from_cell(value: datetime | date | float, tz: ZoneInfo) -> tuple[datetime, bool] | None:
     if isinstance(value, datetime):
         aware = value if value.tzinfo else value.replace(tzinfo=tz)
-        return aware, False
+        return aware, value.tzinfo is None and value.time() == time(0)  # Excel date cells
     if isinstance(value, date):
         return datetime.combine(value, time(0), tzinfo=tz), True
     if not 1 <= value < 2_958_466 or value != value:

@@ -207,8 +207,8 @@ def _spans(node: dict[str, Any], problems: list[MappingProblem]) -> list[TimeSpa
             )
             continue
         all_day = start.all_day and (end is None or end.all_day)
-        finish = end.start if end else None
-        if finish is not None and end is not None and end.all_day:
+        finish = (end or start).start
+        if (end or start).all_day:
             finish = finish.replace(hour=23, minute=59, second=59)
         spans.append(TimeSpan(start.start, finish, "Available", all_day))
     return spans

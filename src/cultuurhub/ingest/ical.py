@@ -34,7 +34,10 @@ class IcalReader(Reader):
             yield events
             return
         lines = _uid_lines(decoded.text)
-        for count, (uid, group) in enumerate(_by_uid(events).items(), start=1):
+        groups = _by_uid(events)
+        if not groups:
+            yield _empty(filename)
+        for count, (uid, group) in enumerate(groups.items(), start=1):
             if count > limits.max_records:
                 yield _too_many(filename, limits)
                 return
@@ -145,5 +148,14 @@ def _too_many(filename: str, limits: Limits) -> Finding:
         Severity.ERROR,
         f"Het bestand bevat meer dan {cap} evenementen; de rest werd niet gelezen.",
         f"The file holds more than {cap} events; the rest was not read.",
+        file=filename,
+    )
+
+
+def _empty(filename: str) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        "Het bestand bevat geen enkel evenement (VEVENT met DTSTART).",
+        "The file holds no event (VEVENT with DTSTART).",
         file=filename,
     )

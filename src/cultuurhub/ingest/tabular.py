@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator, Sequence
 
 from cultuurhub.formats.tabular_mapping import TabularMapping
@@ -47,8 +48,12 @@ class ExcelReader(Reader):
     def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
         """Yield a record per row (or per grouped event) and a finding per problem."""
         rows = read_workbook(data, filename, self.mapping.sheet, limits)
+        first = next(rows, None)
+        if isinstance(first, Finding):
+            yield from [first, *(item for item in rows if isinstance(item, Finding))]
+            return
         findings: list[Finding] = []
-        numbered = _split_findings(rows, findings)
+        numbered = _split_findings(itertools.chain([first] if first else [], rows), findings)
         yield from read_rows(numbered, filename, self.mapping, limits)
         yield from findings
 

@@ -1,0 +1,137 @@
+"""CSV import of events, places, organizers and heritage objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cultuurhub.formats.tabular_headers import field_for_header
+from cultuurhub.formats.tabular_mapping import MappingFileError, load_mapping
+from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
+from cultuurhub.ingest.tabular import CsvReader, sniff
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
+
+
+def read_csv(text: str | bytes, reader: CsvReader | None = None, name: str = "x.csv") -> list:
+    data = text.encode() if isinstance(text, str) else text
+    return list((reader or CsvReader()).read(data, name, Limits()))
+
+
+def records(items: list) -> list[SourceRecord]:
+    return [item for item in items if isinstance(item, SourceRecord)]
+
+
+def findings(items: list) -> list[Finding]:
+    return [item for item in items if isinstance(item, Finding)]
+
+
+def test_programme_of_a_cultural_centre() -> None:
+    items = read_csv((FIXTURES / "programma-cc-gent-cp1252.csv").read_bytes(), name="p.csv")
+    events = records(items)
+    assert [event.document["name"]["nl"] for event in events] == [
+        "Hamlet", "Jazz op zondag", "Expo Vlaamse Primitieven",
+    ]
+    hamlet = events[0].document
+    assert hamlet["calendarType"] == "multiple" and len(hamlet["subEvent"]) == 2
+    assert hamlet["subEvent"][0]["startDate"] == "2026-10-12T20:00:00+02:00"
+    assert hamlet["subEvent"][0]["endDate"] == "2026-10-12T22:30:00+02:00"
+    assert hamlet["terms"][0] == {"id": "0.55.0.0.0", "label": "Theatervoorstelling",
+                                  "domain": "eventtype"}
+    assert [p["price"] for p in hamlet["priceInfo"]] == [18.0, 12.5]
+    assert hamlet["location"]["address"]["nl"]["postalCode"] == "9000"
+    assert events[2].document["calendarType"] == "periodic"
+    assert events[0].location == "p.csv:2"
+
+
+def test_findings_name_row_column_and_value() -> None:
+    items = read_csv((FIXTURES / "programma-cc-gent-cp1252.csv").read_bytes(), name="p.csv")
+    messages = [finding.message_nl for finding in findings(items)]
+    assert "Rij 5, kolom 'Datum': '31/02/2026' is geen bestaande datum." in messages
+    assert any("'Concrt'" in message and "Concert" in message for message in messages)
+    english = [finding.message_en for finding in findings(items)]
+    assert "Row 5, column 'Datum': '31/02/2026' is not an existing date." in english
+    assert findings(items)[0].severity is Severity.WARNING  # cp1252 guessed
+
+
+def test_english_headers_comma_and_stable_ids() -> None:
+    text = "Title,Date,Start,Venue,City,Type,Price\nQuiz night,2026-11-03,19:30,Café Baron,Gent,quiz,€ 5\n"
+    first, second = records(read_csv(text)), records(read_csv(text))
+    assert first[0].source_id == second[0].source_id
+    assert first[0].document["terms"][0]["label"] == "Spel of quiz"
+    assert first[0].document["startDate"] == "2026-11-03T19:30:00+01:00"
+
+
+def test_id_column_is_the_source_id_and_groups_dates() -> None:
+    text = "id;titel;datum;locatie;type\nA1;Hamlet;12/10/2026 20u;Zaal;toneel\nA1;Hamlet;13/10/2026 20u;Zaal;toneel\n"
+    (event,) = records(read_csv(text))
+    assert event.source_id == "A1" and len(event.document["subEvent"]) == 2
+
+
+def test_mapping_file_with_constants_and_no_grouping() -> None:
+    mapping = load_mapping(
+        "columns:\n  Voorstelling: title\n  Speeldag: date\n  Intern: ignore\n"
+        "constants:\n  type: Concert\n  location: Muziekcentrum, Kouter 1, 9000 Gent\n"
+        "group_dates: false\n"
+    )
+    text = "Voorstelling;Speeldag;Intern\nBrel;12/10/2026 20:00;x\nBrel;13/10/2026 20:00;y\n"
+    events = records(read_csv(text, CsvReader(mapping)))
+    assert len(events) == 2 and events[0].source_id != events[1].source_id
+    assert events[0].document["location"]["address"]["nl"]["addressLocality"] == "Gent"
+
+
+def test_bad_mapping_file_says_why() -> None:
+    with pytest.raises(MappingFileError, match="unknown field"):
+        load_mapping("columns:\n  X: nonsense\n")
+    with pytest.raises(MappingFileError, match="record_type"):
+        load_mapping("record_type: concert\n")
+
+
+def test_heritage_objects() -> None:
+    items = read_csv((FIXTURES / "collectie-stedelijk-museum.csv").read_bytes())
+    objects = records(items)
+    first = objects[0].document
+    assert objects[0].type == "object" and objects[0].source_id == "S.0123"
+    assert first["creators"][0]["agent"] == {
+        "@type": "Person", "name": "Claus, Emile", "birthDate": "1849", "deathDate": "1924"}
+    assert first["productionDate"] == {"edtf": "1895~", "display": "ca. 1895"}
+    assert objects[1].document["rights"] == "http://rightsstatements.org/vocab/InC/1.0/"
+    allowed = {"@type", "title", "description", "objectNumber", "creators", "productionDate",
+               "materials", "rights", "webResources", "holder"}
+    assert all(set(record.document) <= allowed for record in objects)
+    assert len(findings(items)) == 2
+
+
+def test_places_with_coordinates_and_types() -> None:
+    items = read_csv((FIXTURES / "locaties-gent.csv").read_bytes(), name="locaties.csv")
+    places = records(items)
+    assert [place.source_id for place in places] == ["loc-1", "loc-2"]
+    assert places[0].document["geo"] == {"latitude": 51.0444, "longitude": 3.7142}
+    assert places[0].document["municipalityNis"] == "44021"
+    assert "ruimteschip" in findings(items)[0].message_nl
+
+
+def test_organizers_from_file_name() -> None:
+    text = "naam;website;e-mail;soort\nCC Gent;https://ccgent.be;info@ccgent.be;cultuurcentrum\n"
+    (organizer,) = records(read_csv(text, name="organisaties.csv"))
+    assert organizer.type == "organizer" and organizer.document["url"] == "https://ccgent.be"
+    assert organizer.document["kind"] == "cultuurcentrum"
+
+
+def test_unknown_headers_give_one_finding() -> None:
+    (finding,) = read_csv("foo;bar\n1;2\n")
+    assert finding.severity is Severity.ERROR and "'foo'" in finding.message_nl
+
+
+def test_too_many_rows_stops_with_a_finding() -> None:
+    text = "titel;datum;locatie;type\n" + "X;12/10/2026;Zaal;Concert\n" * 5
+    items = list(CsvReader().read(text.encode(), "x.csv", Limits(max_records=3)))
+    assert "meer dan 3" in findings(items)[-1].message_nl
+
+
+def test_header_synonyms_and_sniffing() -> None:
+    assert field_for_header(" E-mail ") == "email"
+    assert field_for_header("Inventarisnummer") == "object_number"
+    assert field_for_header("Aanvang") == "start"
+    assert sniff("a\tb\tc\n") == "\t" and sniff("a,b;c;d\n") == ";"

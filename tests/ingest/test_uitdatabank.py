@@ -1,0 +1,76 @@
+"""UiTdatabank documents and Entry API payloads, including legacy shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cultuurhub.ingest.base import Finding, Limits, SourceRecord
+from cultuurhub.ingest.uitdatabank import UitdatabankReader
+from tests.conftest import shared_data
+
+KINDS = {"events": "event", "places": "place", "organizers": "organizer"}
+
+
+def read(data: bytes) -> list:
+    return list(UitdatabankReader().read(data, "u.json", Limits()))
+
+
+@pytest.mark.parametrize("folder", sorted(KINDS))
+def test_every_entry_payload_is_read_with_its_type(folder: str) -> None:
+    paths = sorted(shared_data(f"uitdatabank/entry-payloads/{folder}").glob("*.json"))
+    assert paths
+    for path in paths:
+        (record,) = read(path.read_bytes())
+        assert isinstance(record, SourceRecord), path.name
+        assert record.type == KINDS[folder], path.name
+        assert isinstance(record.document["name"], dict), path.name
+        if record.type != "organizer":
+            assert record.document["calendarType"] in {"single", "multiple", "periodic", "permanent"}
+
+
+@pytest.mark.parametrize("kind", ["event", "place", "organizer"])
+def test_read_examples(kind: str) -> None:
+    path = shared_data(f"uitdatabank/examples/{kind}-with-read-example.json")
+    records = read(path.read_bytes())
+    assert records and all(isinstance(r, SourceRecord) and r.type == kind for r in records)
+    assert records[0].source_id.startswith("https://io-test.uitdatabank.be/")
+
+
+def test_legacy_shapes_are_rewritten() -> None:
+    folder = shared_data("uitdatabank/entry-payloads/events")
+    (single,) = read((folder / "legacy__event-missing-calendar-type-but-single-time-span.json")
+                     .read_bytes())
+    document = single.document
+    assert document["calendarType"] == "single" and len(document["subEvent"]) == 1
+    assert document["name"] == {"nl": "Single calendar event"}
+    assert {t["domain"] for t in document["terms"]} == {"eventtype", "theme"}
+    assert document["location"]["address"]["nl"]["postalCode"] == "3271"
+    (string_location,) = read((folder / "legacy__event-with-referenced-location-as-string.json")
+                              .read_bytes())
+    assert string_location.document["location"] == {"@id": "%{placeId}"}
+    assert string_location.document["calendarType"] == "multiple"
+
+
+def test_periodic_place_and_organizer_website() -> None:
+    places = shared_data("uitdatabank/entry-payloads/places")
+    (place,) = read((places / "legacy__create-periodic-place.json").read_bytes())
+    assert place.document["calendarType"] == "periodic"
+    assert place.document["address"]["nl"]["addressLocality"] == "Scherpenheuvel-Zichem"
+    organizers = shared_data("uitdatabank/entry-payloads/organizers")
+    (organizer,) = read((organizers / "legacy__create-organizer-with-required-properties.json")
+                        .read_bytes())
+    assert organizer.document["url"] == "https://www.%{name}.be"
+
+
+def test_array_and_json_lines() -> None:
+    event = {"@id": "https://io.uitdatabank.be/events/1", "name": {"nl": "A"}, "calendarType":
+             "permanent", "location": {"@id": "https://io.uitdatabank.be/places/2"}}
+    place = {"@id": "https://io.uitdatabank.be/places/2", "name": {"nl": "B"}}
+    assert [r.type for r in read(json.dumps([event, place]).encode())] == ["event", "place"]
+    lines = f"{json.dumps(event)}\n\n{{broken\n{json.dumps(place)}\n".encode()
+    items = read(lines)
+    assert [type(i).__name__ for i in items] == ["SourceRecord", "Finding", "SourceRecord"]
+    assert isinstance(items[1], Finding) and items[1].line == 3
+    assert items[2].location == "u.json:4"
