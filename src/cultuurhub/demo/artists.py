@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from cultuurhub.demo.records import between, pick
 from cultuurhub.demo.vocabulary import FIRST_NAMES, SURNAMES
 
 
@@ -143,24 +144,24 @@ _TOWNS = (
 
 def invented_artist(rng: random.Random) -> Artist:
     """Make up a plausible regional maker, living or dead, person or workshop."""
-    town = rng.choice(_TOWNS)
+    town = pick(rng, _TOWNS)
     if rng.random() < 0.15:
-        template, works = rng.choice(_GROUPS)
+        template, works = pick(rng, _GROUPS)
         return Artist(
-            template.format(surname=rng.choice(SURNAMES), town=town),
+            template.format(surname=pick(rng, SURNAMES), town=town),
             "Group",
             None,
             None,
             works,
             town,
         )
-    birth = rng.randint(1780, 1985)
-    death: int | None = birth + rng.randint(35, 92)
+    birth = between(rng, 1780, 1985)
+    death: int | None = birth + between(rng, 35, 92)
     if death is not None and death >= 2025:
         death = None
-    work = rng.choice(_WORK_MIX)
+    work = pick(rng, _WORK_MIX)
     return Artist(
-        f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}", "Person", birth, death, work, town
+        f"{pick(rng, FIRST_NAMES)} {pick(rng, SURNAMES)}", "Person", birth, death, work, town
     )
 
 

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from cultuurhub.demo.records import pick
+
 REFERENCE_DATE = date(2026, 11, 24)
 SPREAD_DAYS = 548  # about 18 months either side of the reference date
 
@@ -85,7 +87,7 @@ OPENING_PATTERNS: tuple[tuple[tuple[str, str, tuple[str, ...]], ...], ...] = (
 
 def opening_hours(rng: random.Random) -> list[dict[str, Any]]:
     """Return a realistic week of opening hours."""
-    pattern = rng.choice(OPENING_PATTERNS)
+    pattern = pick(rng, OPENING_PATTERNS)
     return [
         {"opens": opens, "closes": closes, "dayOfWeek": list(days)}
         for opens, closes, days in pattern

@@ -14,7 +14,7 @@ from cultuurhub.demo.event_recipes import RECIPES, TRANSLATED_DESCRIPTIONS, Reci
 from cultuurhub.demo.event_vocabulary import SLOTS
 from cultuurhub.demo.organisations import OrganizerPlan
 from cultuurhub.demo.places import PlaceRef, facility_terms
-from cultuurhub.demo.records import DEMO_BASE_URL, IMAGE_BASE_URL, new_uuid
+from cultuurhub.demo.records import DEMO_BASE_URL, IMAGE_BASE_URL, between, new_uuid, pick
 from cultuurhub.demo.reference import Term, event_types, themes_by_event_type
 from cultuurhub.demo.texts import TemplateFiller, fill
 from cultuurhub.demo.vocabulary import (
@@ -96,12 +96,12 @@ class EventWorld:
 
     def recipe(self, rng: random.Random, organizer: OrganizerPlan) -> Recipe:
         """Pick a kind of activity this organizer would run."""
-        return rng.choice(self._recipes[organizer.kind])
+        return pick(rng, self._recipes[organizer.kind])
 
     def theme(self, rng: random.Random, recipe: Recipe) -> Term | None:
         """Pick an allowed theme for the recipe, if it has any."""
         options = self._themes[recipe.key]
-        return rng.choice(options) if options else None
+        return pick(rng, options) if options else None
 
     def place(self, rng: random.Random, recipe: Recipe, organizer: OrganizerPlan) -> PlaceRef:
         """Pick a fitting place, in the organizer's town when there is one."""
@@ -115,11 +115,11 @@ class EventWorld:
                 (nis, recipe.places[(offset + step) % len(recipe.places)])
             )
             if found:
-                return rng.choice(found)
+                return pick(rng, found)
         if home is not None:
             return home
         nearby = self._by_type.get(recipe.places[offset])
-        return rng.choice(nearby) if nearby else rng.choice(self.places)
+        return pick(rng, nearby) if nearby else pick(rng, self.places)
 
 
 def _uitpas(place: PlaceRef) -> str | None:
@@ -136,10 +136,10 @@ def _age_context(age_range: str) -> dict[str, str]:
 def _texts(
     rng: random.Random, world: EventWorld, recipe: Recipe, context: dict[str, str]
 ) -> tuple[str, str, dict[str, str]]:
-    title = rng.choice(recipe.titles)
-    description = rng.choice(recipe.descriptions)
+    title = pick(rng, recipe.titles)
+    description = pick(rng, recipe.descriptions)
     values = world.filler.values(rng, (title, description), context)
-    text = fill(description, values) + " " + rng.choice(SLOTS["closing"])
+    text = fill(description, values) + " " + pick(rng, SLOTS["closing"])
     return fill(title, values), text, values
 
 
@@ -151,7 +151,7 @@ def _translate(
     words: dict[str, str],
 ) -> None:
     """Add French, English and German names and descriptions from a translatable title."""
-    templates = rng.choice(recipe.translations)
+    templates = pick(rng, recipe.translations)
     values = world.filler.values(rng, templates, words)
     town = words["town"]
     names = [fill(template, values) for template in templates]
@@ -171,16 +171,14 @@ def _contact(organizer: OrganizerPlan) -> tuple[str, str]:
 def _media(rng: random.Random, title: str, organizer: OrganizerPlan) -> list[dict[str, Any]]:
     image = new_uuid(rng)
     holder = (
-        organizer.name
-        if rng.random() < 0.5
-        else f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+        organizer.name if rng.random() < 0.5 else f"{pick(rng, FIRST_NAMES)} {pick(rng, SURNAMES)}"
     )
     return [
         {
             "@id": f"{DEMO_BASE_URL}/images/{image}",
             "contentUrl": f"{IMAGE_BASE_URL}/{image}.jpeg",
             "thumbnailUrl": f"{IMAGE_BASE_URL}/{image}.jpeg?width=320",
-            "description": f"{rng.choice(_MEDIA_CAPTIONS)}: {title}",
+            "description": f"{pick(rng, _MEDIA_CAPTIONS)}: {title}",
             "copyrightHolder": holder,
             "inLanguage": "nl",
         }
@@ -192,8 +190,8 @@ def _booking(rng: random.Random, organizer: OrganizerPlan, start_day: int) -> di
     return {
         "email": email,
         "url": f"{website}/tickets",
-        "urlLabel": {"nl": rng.choice(_URL_LABELS)},
-        "availabilityStarts": calendars.day_start(start_day - rng.randint(30, 120)),
+        "urlLabel": {"nl": pick(rng, _URL_LABELS)},
+        "availabilityStarts": calendars.day_start(start_day - between(rng, 30, 120)),
         "availabilityEnds": calendars.timestamp((start_day, 1080)),
     }
 
@@ -203,7 +201,7 @@ def _labels(rng: random.Random, recipe: Recipe, uitpas: str | None, kansen: bool
     if recipe.key in _FAMILY_KEYS or recipe.key == "kamp":
         labels.append("Vlieg")
     elif rng.random() < 0.08:
-        labels.append(rng.choice(_LABELS))
+        labels.append(pick(rng, _LABELS))
     return labels
 
 
@@ -212,7 +210,7 @@ def event_document(rng: random.Random, world: EventWorld, uri: str) -> tuple[str
     organizer = world.organizer(rng)
     recipe = world.recipe(rng, organizer)
     place = world.place(rng, recipe, organizer)
-    age_range = rng.choice(recipe.ages)
+    age_range = pick(rng, recipe.ages)
     context = {
         "town": place.town.name,
         "place": place.name,
@@ -222,7 +220,7 @@ def event_document(rng: random.Random, world: EventWorld, uri: str) -> tuple[str
     ticketed = recipe.price[1] > 0 and rng.random() < 0.7
     capacity = max(10, int(place.capacity * rng.uniform(0.5, 1.0))) if ticketed else None
     if recipe.type_id == "0.3.1.0.0":
-        capacity = rng.randint(8, 20)
+        capacity = between(rng, 8, 20)
     cal, start_day = schedules.calendar(rng, recipe, world.reference, capacity)
     context["lessons"] = str(len(cal.get("subEvent", ())))
     title, description, words = _texts(rng, world, recipe, context)
@@ -258,9 +256,9 @@ def event_document(rng: random.Random, world: EventWorld, uri: str) -> tuple[str
         "audience": {"audienceType": _audience(rng, organizer)},
         "attendanceMode": "offline",
         "labels": _labels(rng, recipe, uitpas, kansen),
-        "hiddenLabels": [rng.choice(_HIDDEN)] if rng.random() < 0.05 else [],
-        "workflowStatus": rng.choice(_WORKFLOW),
-        "availableFrom": calendars.day_start(start_day - rng.randint(14, 150)),
+        "hiddenLabels": [pick(rng, _HIDDEN)] if rng.random() < 0.05 else [],
+        "workflowStatus": pick(rng, _WORKFLOW),
+        "availableFrom": calendars.day_start(start_day - between(rng, 14, 150)),
         "languages": ["nl"],
     }
     _extras(rng, world, recipe, document, (organizer, start_day, ticketed, words))

@@ -7,6 +7,7 @@ from bisect import bisect
 from itertools import accumulate
 from typing import Any
 
+from cultuurhub.demo.records import between, pick
 from cultuurhub.demo.reference import Municipality, flemish_municipalities
 from cultuurhub.demo.vocabulary import PHONE_ZONES, SQUARES, STREETS, phone_number
 
@@ -29,9 +30,9 @@ class TownPicker:
 def street_address(rng: random.Random) -> str:
     """Return a plausible Flemish street address."""
     if rng.random() < 0.12:
-        return f"{rng.choice(SQUARES)} {rng.randint(1, 40)}"
+        return f"{pick(rng, SQUARES)} {between(rng, 1, 40)}"
     number = int(rng.paretovariate(1.2) * 3)
-    return f"{rng.choice(STREETS)} {min(number, 280)}"
+    return f"{pick(rng, STREETS)} {min(number, 280)}"
 
 
 def address(town: Municipality, street: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from cultuurhub.demo.heritage_vocabulary import (
     ObjectType,
 )
 from cultuurhub.demo.organisations import OrganizerPlan
-from cultuurhub.demo.records import IMAGE_BASE_URL, new_uuid
+from cultuurhub.demo.records import IMAGE_BASE_URL, between, new_uuid, pick
 from cultuurhub.demo.vocabulary import FIRST_NAMES, SURNAMES, slug
 
 COPYRIGHT_YEAR = 2026
@@ -49,14 +49,14 @@ def rights_statement(rng: random.Random, public_domain: bool | None) -> str:
 def _production(rng: random.Random, maker: Artist, kind: ObjectType) -> tuple[int, dict[str, str]]:
     if maker.birth is not None:
         last = min(maker.death or 2024, maker.birth + 85)
-        year = rng.randint(min(maker.birth + 18, last), last)
+        year = between(rng, min(maker.birth + 18, last), last)
     else:
-        year = rng.randint(*kind.group_years)
+        year = between(rng, *kind.group_years)
     roll = rng.random()
     if roll < 0.6:
         return year, {"edtf": str(year), "display": str(year)}
     if roll < 0.85:
-        end = year + rng.randint(1, 3)
+        end = year + between(rng, 1, 3)
         return year, {"edtf": f"{year}/{end}", "display": f"{year}-{end}"}
     return year, {"edtf": f"{year}~", "display": f"ca. {year}"}
 
@@ -88,20 +88,20 @@ class Numbering:
 
 
 def _title(rng: random.Random, kind: ObjectType, maker: Artist) -> tuple[str, str]:
-    template, subject = rng.choice(kind.titles)
-    words = {slot: rng.choice(pool) for slot, pool in TITLE_WORDS.items() if "{" + slot in template}
+    template, subject = pick(rng, kind.titles)
+    words = {slot: pick(rng, pool) for slot, pool in TITLE_WORDS.items() if "{" + slot in template}
     return template.format(town=maker.town, **words), subject
 
 
 def _provenance(
     rng: random.Random, year: int, acquired: int, holder: OrganizerPlan
 ) -> list[dict[str, Any]]:
-    family = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
-    story = rng.choice(ACQUISITIONS).format(name=family, town=holder.town.name)
+    family = f"{pick(rng, FIRST_NAMES)} {pick(rng, SURNAMES)}"
+    story = pick(rng, ACQUISITIONS).format(name=family, town=holder.town.name)
     entries = [{"date": str(acquired), "description": {"nl": story}}]
     if rng.random() < 0.4 and acquired - year > 10:
-        owned = rng.randint(year, acquired - 1)
-        earlier = f"In het bezit van de familie {rng.choice(SURNAMES)}."
+        owned = between(rng, year, acquired - 1)
+        earlier = f"In het bezit van de familie {pick(rng, SURNAMES)}."
         entries.insert(0, {"date": str(owned), "description": {"nl": earlier}})
     return entries
 
@@ -110,18 +110,18 @@ def object_document(
     rng: random.Random, uri: str, maker: Artist, holder: OrganizerPlan, numbering: Numbering
 ) -> dict[str, Any]:
     """Build one heritage object made by ``maker`` and held by the museum ``holder``."""
-    kind = OBJECT_TYPES[rng.choice(maker.works.split())]
+    kind = OBJECT_TYPES[pick(rng, maker.works.split())]
     year, production = _production(rng, maker, kind)
-    acquired = min(2025, year + rng.randint(5, 150))
+    acquired = min(2025, year + between(rng, 5, 150))
     title, subject_key = _title(rng, kind, maker)
     rights = rights_statement(rng, is_public_domain(maker, year))
-    material = rng.choice(kind.materials)
+    material = pick(rng, kind.materials)
     object_type: dict[str, Any] = {"prefLabel": {"nl": kind.label}}
     if kind.aat:
         object_type = {"@id": f"http://vocab.getty.edu/aat/{kind.aat}", **object_type}
     description = (
         f"{kind.label.capitalize()} van {maker.name} uit {production['display']}, {material}. "
-        f"{rng.choice(kind.sentences)} Het werk kwam in {acquired} in de collectie van "
+        f"{pick(rng, kind.sentences)} Het werk kwam in {acquired} in de collectie van "
         f"{holder.name}."
     )
     document: dict[str, Any] = {
@@ -135,7 +135,7 @@ def object_document(
         "creators": [{"role": kind.role, "agent": maker.as_agent()}],
         "productionDate": production,
         "materials": [{"prefLabel": {"nl": material}}],
-        "techniques": [{"prefLabel": {"nl": rng.choice(kind.techniques)}}],
+        "techniques": [{"prefLabel": {"nl": pick(rng, kind.techniques)}}],
         "dimensions": _dimensions(rng, kind),
         "subjects": [SUBJECTS[subject_key]] if subject_key else [],
         "places": [{"name": maker.town, "sameAs": list(GEONAMES.get(maker.town, ()))}],

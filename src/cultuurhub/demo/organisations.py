@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cultuurhub.demo.geography import TownPicker, address, geo, phone, street_address
-from cultuurhub.demo.records import DemoOrganisation, new_uuid, record_uri
+from cultuurhub.demo.records import DemoOrganisation, new_uuid, pick, record_uri
 from cultuurhub.demo.reference import Municipality
 from cultuurhub.demo.vocabulary import (
     CULTURAL_CENTRE_NAMES,
@@ -90,16 +90,16 @@ def _name(rng: random.Random, kind: str, town: Municipality) -> str:
     if kind == "bibliotheek":
         return f"Bibliotheek {place}"
     if kind == "cultuurcentrum":
-        return f"CC {rng.choice(CULTURAL_CENTRE_NAMES)}"
+        return f"CC {pick(rng, CULTURAL_CENTRE_NAMES)}"
     if kind == "museum":
-        template = rng.choice(MUSEUM_TEMPLATES)
-        return template.format(town=place, surname=rng.choice(SURNAMES))
+        template = pick(rng, MUSEUM_TEMPLATES)
+        return template.format(town=place, surname=pick(rng, SURNAMES))
     if kind == "theatergezelschap":
-        return f"{rng.choice(THEATRE_COMPANY_PREFIXES)} {rng.choice(THEATRE_COMPANY_NAMES)}"
+        return f"{pick(rng, THEATRE_COMPANY_PREFIXES)} {pick(rng, THEATRE_COMPANY_NAMES)}"
     if kind == "jeugdhuis":
-        return f"Jeugdhuis {rng.choice(YOUTH_HOUSE_NAMES)}"
+        return f"Jeugdhuis {pick(rng, YOUTH_HOUSE_NAMES)}"
     templates = MUSIC_SOCIETY_TEMPLATES if kind == "muziekgezelschap" else SOCIETY_TEMPLATES
-    return rng.choice(templates).format(town=place, saint=rng.choice(SAINTS))
+    return pick(rng, templates).format(town=place, saint=pick(rng, SAINTS))
 
 
 def _website(name: str, kind: str, town: Municipality, taken: set[str]) -> str:
@@ -144,11 +144,9 @@ def plan_organizers(size: int, count: int, seed: int) -> list[OrganizerPlan]:
     for index in range(count):
         is_account = index < accounts
         if is_account:
-            wanted = (
-                ACCOUNT_KINDS[index] if index < len(ACCOUNT_KINDS) else rng.choice(_ACCOUNT_MIX)
-            )
+            wanted = ACCOUNT_KINDS[index] if index < len(ACCOUNT_KINDS) else pick(rng, _ACCOUNT_MIX)
         else:
-            wanted = rng.choice(_OTHER_MIX)
+            wanted = pick(rng, _OTHER_MIX)
         kind, town = _choose(rng, wanted, picker, used)
         name = _name(rng, kind, town)
         website = _website(name, kind, town, taken)

@@ -10,7 +10,7 @@ from typing import Any
 from cultuurhub.demo import calendars
 from cultuurhub.demo.geography import TownPicker, address, geo, phone, street_address
 from cultuurhub.demo.organisations import OrganizerPlan
-from cultuurhub.demo.records import new_uuid, record_uri
+from cultuurhub.demo.records import between, new_uuid, pick, record_uri
 from cultuurhub.demo.reference import Municipality, Term, facilities, place_types
 from cultuurhub.demo.vocabulary import (
     CULTURAL_CENTRE_NAMES,
@@ -157,19 +157,19 @@ class PlaceRef:
 
 def place_name(rng: random.Random, type_id: str, town: Municipality) -> str:
     """Return a Dutch name for a place of this type in this town."""
-    template = rng.choice(_TEMPLATES[type_id])
+    template = pick(rng, _TEMPLATES[type_id])
     return template.format(
         town=town.name,
-        saint=rng.choice(SAINTS),
-        cc=rng.choice(CULTURAL_CENTRE_NAMES),
-        company=rng.choice(THEATRE_COMPANY_NAMES),
-        cinema=rng.choice(_CINEMAS),
-        hall=rng.choice(_HALLS),
-        nature=rng.choice(_NATURE),
-        surname=rng.choice(SURNAMES),
-        church=rng.choice(_CHURCHES),
-        youth=rng.choice(YOUTH_HOUSE_NAMES),
-        horeca=rng.choice(_HORECA),
+        saint=pick(rng, SAINTS),
+        cc=pick(rng, CULTURAL_CENTRE_NAMES),
+        company=pick(rng, THEATRE_COMPANY_NAMES),
+        cinema=pick(rng, _CINEMAS),
+        hall=pick(rng, _HALLS),
+        nature=pick(rng, _NATURE),
+        surname=pick(rng, SURNAMES),
+        church=pick(rng, _CHURCHES),
+        youth=pick(rng, YOUTH_HOUSE_NAMES),
+        horeca=pick(rng, _HORECA),
     )
 
 
@@ -177,9 +177,9 @@ def facility_terms(rng: random.Random, most: int) -> list[dict[str, str]]:
     """Return up to ``most`` accessibility facilities, the common ones more often."""
     known = {term.id: term for term in facilities()}
     chosen: dict[str, Term] = {}
-    for _ in range(rng.randint(0, most)):
+    for _ in range(between(rng, 0, most)):
         pool = _COMMON_FACILITIES if rng.random() < 0.7 else tuple(known)
-        term = known[rng.choice(pool)]
+        term = known[pick(rng, pool)]
         chosen[term.id] = term
     return [term.as_json() for term in chosen.values()]
 
@@ -193,7 +193,7 @@ def plan_place(
         town = organizer.town
         name = organizer.name if type_id != PUBLIC_SPACE else f"Markt {town.name}"
         return type_id, name, town, organizer.owner_key
-    type_id = rng.choice(_MIX)
+    type_id = pick(rng, _MIX)
     town = picker.pick(rng)
     owner = owners.get(town.nis_code, "")
     return type_id, place_name(rng, type_id, town), town, owner

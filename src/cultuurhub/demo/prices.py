@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from cultuurhub.demo import calendars
+from cultuurhub.demo.records import pick
 
 BASE_NAME = {"nl": "Basistarief"}
 _REDUCTIONS = ("Reductie", "-26 jaar", "65+", "Studenten", "Leden")
@@ -38,7 +39,7 @@ def price_info(
     prices = [{"category": "base", "name": BASE_NAME, "price": base, "priceCurrency": "EUR"}]
     roll = rng.random()
     if roll < 0.45:
-        prices.append(_tariff(rng.choice(_REDUCTIONS), _euro(base * 0.8)))
+        prices.append(_tariff(pick(rng, _REDUCTIONS), _euro(base * 0.8)))
     if uitpas is not None and rng.random() < 0.6:
         prices.append(_tariff("Kansentarief", max(1.0, _euro(base * 0.2))))
     if roll > 0.8 and base >= 10:

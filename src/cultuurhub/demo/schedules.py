@@ -9,6 +9,7 @@ from typing import Any
 from cultuurhub.demo import calendars
 from cultuurhub.demo.calendars import Moment, timestamp
 from cultuurhub.demo.event_recipes import Recipe
+from cultuurhub.demo.records import between, pick
 
 CALENDAR_TYPES = {"s": "single", "m": "multiple", "p": "periodic", "P": "permanent"}
 _SERIES_TYPES = frozenset({"0.3.1.0.0", "0.3.1.0.1"})
@@ -32,25 +33,25 @@ def status(rng: random.Random) -> dict[str, Any]:
     if roll < 0.92:
         return {"type": "Available"}
     if roll < 0.95:
-        return {"type": "TemporarilyUnavailable", "reason": {"nl": rng.choice(POSTPONED)}}
-    return {"type": "Unavailable", "reason": {"nl": rng.choice(CANCELLED)}}
+        return {"type": "TemporarilyUnavailable", "reason": {"nl": pick(rng, POSTPONED)}}
+    return {"type": "Unavailable", "reason": {"nl": pick(rng, CANCELLED)}}
 
 
 def _sessions(rng: random.Random, recipe: Recipe, first_day: int) -> list[int]:
     """Return the days of the sessions of a multiple calendar (2 to 12 of them)."""
     if recipe.type_id in _SERIES_TYPES:
-        count, gap = rng.randint(4, 10), 7
+        count, gap = between(rng, 4, 10), 7
     elif recipe.type_id in _REGULAR_TYPES:
-        count, gap = rng.randint(3, 12), rng.choice((7, 7, 14, 28))
+        count, gap = between(rng, 3, 12), pick(rng, (7, 7, 14, 28))
     else:
-        count, gap = rng.randint(2, 6), rng.choice((1, 1, 2, 7))
+        count, gap = between(rng, 2, 6), pick(rng, (1, 1, 2, 7))
     return [first_day + index * gap for index in range(count)]
 
 
 def _span(rng: random.Random, recipe: Recipe, day: int) -> tuple[Moment, Moment]:
-    start = rng.choice(recipe.starts)
+    start = pick(rng, recipe.starts)
     low, high = recipe.duration
-    length = rng.randint(low // 15, high // 15) * 15
+    length = between(rng, low // 15, high // 15) * 15
     if recipe.key == "kamp":  # camps run Monday to Friday
         day -= calendars.weekday(day)
         return (day, start), (day + 4, min(start + length, 1410))
@@ -60,7 +61,7 @@ def _span(rng: random.Random, recipe: Recipe, day: int) -> tuple[Moment, Moment]
 def _remaining(rng: random.Random, capacity: int, day: int, today: int) -> int:
     """Return the seats left: few for past or imminent sessions, many far ahead."""
     if day < today:
-        return 0 if rng.random() < 0.6 else rng.randint(0, max(1, capacity // 10))
+        return 0 if rng.random() < 0.6 else between(rng, 0, max(1, capacity // 10))
     ahead = min(1.0, (day - today) / 120)
     return int(capacity * rng.uniform(0.0, 0.4 + 0.6 * ahead))
 
@@ -96,7 +97,7 @@ def calendar(
     rng: random.Random, recipe: Recipe, reference: date, capacity: int | None
 ) -> tuple[dict[str, Any], int]:
     """Return the calendar fields of an event and the day it (first) starts."""
-    letter = rng.choice(recipe.calendars)
+    letter = pick(rng, recipe.calendars)
     kind = CALENDAR_TYPES[letter]
     day = calendars.pick_day(rng, reference)
     fields: dict[str, Any] = {"calendarType": kind}
@@ -105,7 +106,7 @@ def calendar(
             fields["openingHours"] = calendars.opening_hours(rng)
         return fields, day
     if kind == "periodic":
-        length = rng.randint(30, 120) if recipe.type_id == "0.0.0.0.0" else rng.randint(10, 90)
+        length = between(rng, 30, 120) if recipe.type_id == "0.0.0.0.0" else between(rng, 10, 90)
         fields["startDate"] = calendars.day_start(day)
         fields["endDate"] = calendars.day_end(day + length)
         fields["openingHours"] = calendars.opening_hours(rng)

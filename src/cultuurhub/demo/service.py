@@ -25,7 +25,7 @@ from cultuurhub.demo.organisations import (
     plan_organizers,
 )
 from cultuurhub.demo.places import HOME_VENUE, PlaceRef, new_place_ref, place_document, plan_place
-from cultuurhub.demo.records import DemoOrganisation, DemoRecord, new_uuid, record_uri
+from cultuurhub.demo.records import DemoOrganisation, DemoRecord, new_uuid, pick, record_uri
 
 SHARES = {"organizer": 0.03, "place": 0.07, "object": 0.22, "agent": 0.03}
 
@@ -135,7 +135,7 @@ def _objects(
         holder = museums[bisect(weights, rng.random() * weights[-1])]
         # Real masters are few but famous: a third of the objects come from them.
         maker = (
-            makers[rng.randrange(len(REAL_ARTISTS))] if rng.random() < 0.33 else rng.choice(makers)
+            makers[rng.randrange(len(REAL_ARTISTS))] if rng.random() < 0.33 else pick(rng, makers)
         )
         uri = record_uri("object", new_uuid(rng))
         document = object_document(rng, uri, maker, holder, numbering)

@@ -6,6 +6,8 @@ import random
 import string
 from collections.abc import Mapping
 
+from cultuurhub.demo.records import pick
+
 _FORMATTER = string.Formatter()
 
 
@@ -41,12 +43,12 @@ class TemplateFiller:
                     continue
                 if name.endswith("2"):
                     pool = self._pools[name[:-1]]
-                    word = rng.choice(pool)
+                    word = pick(rng, pool)
                     while word == values.get(name[:-1]) and len(pool) > 1:
-                        word = rng.choice(pool)
+                        word = pick(rng, pool)
                     values[name] = word
                 else:
-                    values[name] = rng.choice(self._pools[name])
+                    values[name] = pick(rng, self._pools[name])
         return values
 
 
