@@ -138,7 +138,7 @@ def test_age_ranges_media_and_translations(by_type: dict[str, list[DemoRecord]])
 
 
 def test_dutch_text_is_real_not_lorem(by_type: dict[str, list[DemoRecord]]) -> None:
-    dutch_words = {"de", "het", "een", "en", "van", "in", "met", "voor"}
+    dutch_words = {"de", "het", "een", "en", "van", "in", "met", "voor", "je", "is", "op", "aan"}
     for record in (*by_type["event"], *by_type["organizer"], *by_type["place"]):
         name = record.document["name"]["nl"]
         description = record.document.get("description", {}).get("nl", "")

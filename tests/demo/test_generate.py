@@ -106,3 +106,18 @@ def test_heritage_holders_are_museum_organizers(by_type: dict[str, list[DemoReco
     kinds = {r.document["@id"]: r.document["kind"] for r in by_type["organizer"]}
     for record in by_type["object"]:
         assert kinds[record.document["holder"]["@id"]] == "museum"
+
+
+def test_organizers_are_owned_by_an_account_in_their_town(
+    by_type: dict[str, list[DemoRecord]],
+) -> None:
+    key_of = {organisation.website: organisation.key for organisation in demo_organisations(6000)}
+    town_of = {
+        key_of[record.document["url"]]: record.document["address"]["nl"]["addressLocality"]
+        for record in by_type["organizer"]
+        if record.document["url"] in key_of
+    }
+    for record in by_type["organizer"]:
+        town = record.document["address"]["nl"]["addressLocality"]
+        if town in town_of.values():
+            assert town_of[record.owner_key] == town

@@ -237,13 +237,13 @@ RECIPES: tuple[Recipe, ...] = (
         "1.0.1.0.0 1.0.6.0.0 1.0.2.0.0 1.0.4.0.0 1.0.9.0.0 1.0.3.0.0 1.2.2.0.0",
         (
             "Tentoonstelling '{expotitle}'", "{artist}. {expotitle}", "Expo: {expotitle}",
-            "Fototentoonstelling '{expotitle}' van {photographer}",
+            "{artist} – {expotitle}",
         ),
         (
             "De tentoonstelling '{expotitle}' brengt werk van {artist} samen met minder "
             "bekende tijdgenoten, uit de eigen collectie en bruiklenen.",
-            "{photographer} trok door Vlaanderen en legde het leven vast in beelden die "
-            "ontroeren. Een tentoonstelling vol stille verhalen.",
+            "Met '{expotitle}' zet {organizer} {artist} in de kijker, met werken die zelden "
+            "te zien zijn.",
         ),
         "pppppPs", DAYTIME, (420, 480), (0, 14), 0.35, ("-",),
         (p.MUSEUM, p.CULTURE_CENTRE, p.HALL), ("museum", "cultuurcentrum", "vereniging"),
@@ -255,8 +255,24 @@ RECIPES: tuple[Recipe, ...] = (
         ),
     ),
     Recipe(
+        "fotoexpo", "0.0.0.0.0", 2, "1.0.6.0.0",
+        (
+            "Fototentoonstelling '{expotitle}' van {photographer}", "{photographer}. {expotitle}",
+        ),
+        (
+            "{photographer} trok door Vlaanderen en legde het leven vast in beelden die "
+            "ontroeren. Een tentoonstelling vol stille verhalen.",
+        ),
+        "ppppPs", DAYTIME, (420, 480), (0, 10), 0.5, ("-",),
+        (p.MUSEUM, p.CULTURE_CENTRE, p.LIBRARY, p.HALL),
+        ("museum", "cultuurcentrum", "vereniging", "bibliotheek"),
+    ),
+    Recipe(
         "erfgoedexpo", "0.0.0.0.0", 3, "1.40.0.0.0 1.11.0.0.0",
-        ("Tentoonstelling '{expotitle}'", "Vaste collectie {organizer}", "Expo: {walktheme}"),
+        (
+            "{town} vroeger en nu", "Vaste collectie {organizer}", "Expo: {walktheme} in {town}",
+            "{town} in de Eerste Wereldoorlog",
+        ),
         (
             "Ontdek het verhaal van {town} aan de hand van voorwerpen, foto's en getuigenissen "
             "uit de collectie. Een tentoonstelling voor jong en oud.",

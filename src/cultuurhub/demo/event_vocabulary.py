@@ -38,7 +38,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     ),
     "tour": (
         "Nachtlicht", "Terug naar af", "Dertig jaar", "Zomerzotheid", "Stilte na de storm",
-        "Unplugged", "Clubtour", "Akoestisch", "Nieuwe plaat", "Greatest Hits", "Hemelsblauw",
+        "Nieuwe Wegen", "Lichtjaren", "Alles of niets", "Greatest Hits", "Hemelsblauw",
     ),
     "jazz": (
         "Jef Neve Trio", "Nathalie Loriers Quartet", "Brussels Jazz Orchestra", "Aka Moon",
@@ -229,13 +229,14 @@ SLOTS: dict[str, tuple[str, ...]] = {
         "Wereldfestival", "Jeugdfestival",
     ),
     "closing": (
-        "Tickets via de webshop of aan de balie.", "Na afloop is er een drankje in de foyer.",
+        "Tickets via de webshop of aan de balie.", "Na afloop is er een drankje.",
         "Reserveren is aangeraden: het aantal plaatsen is beperkt.",
-        "De zaal is toegankelijk voor rolstoelgebruikers.",
-        "Met UiTPAS geniet je van een kansentarief.",
-        "Kom op tijd: de deuren sluiten bij de start.",
-        "Inschrijven kan tot een week op voorhand.", "Gratis voor leden.",
-        "Bij slecht weer gaat de activiteit binnen door.",
+        "Kom op tijd: we starten stipt.", "Inschrijven kan tot een week op voorhand.",
+        "Leden krijgen korting.",
+    ),
+    "free": (
+        "De toegang is gratis.", "Gratis, maar laat ons even weten dat je komt.",
+        "Gratis toegang, iedereen welkom.",
     ),
 }
 # fmt: on

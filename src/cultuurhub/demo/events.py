@@ -62,6 +62,7 @@ class EventWorld:
     _weights: list[int] = field(default_factory=list)
     _by_town_type: dict[tuple[str, str], list[PlaceRef]] = field(default_factory=dict)
     _by_type: dict[str, list[PlaceRef]] = field(default_factory=dict)
+    _by_province_type: dict[tuple[str, str], list[PlaceRef]] = field(default_factory=dict)
     _recipes: dict[str, tuple[Recipe, ...]] = field(default_factory=dict)
     _themes: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     filler: TemplateFiller = field(default_factory=lambda: TemplateFiller(SLOTS))
@@ -70,6 +71,8 @@ class EventWorld:
         for place in self.places:
             self._by_town_type.setdefault((place.town.nis_code, place.type_id), []).append(place)
             self._by_type.setdefault(place.type_id, []).append(place)
+            key = (place.town.province, place.type_id)
+            self._by_province_type.setdefault(key, []).append(place)
         self._weights = list(
             accumulate(
                 _ACTIVITY[plan.kind] * (3 if plan.account_key else 1) for plan in self.organizers
@@ -104,22 +107,25 @@ class EventWorld:
         return pick(rng, options) if options else None
 
     def place(self, rng: random.Random, recipe: Recipe, organizer: OrganizerPlan) -> PlaceRef:
-        """Pick a fitting place, in the organizer's town when there is one."""
+        """Pick a fitting place: the organizer's own, else in its town, province or anywhere."""
         home = self.home_places.get(organizer.uri)
         if home is not None and home.type_id in recipe.places and rng.random() < 0.8:
             return home
-        nis = organizer.town.nis_code
-        offset = rng.randrange(len(recipe.places))
-        for step in range(len(recipe.places)):
-            found = self._by_town_type.get(
-                (nis, recipe.places[(offset + step) % len(recipe.places)])
-            )
-            if found:
-                return pick(rng, found)
+        town = organizer.town
+        wanted = recipe.places
+        offset = int(rng.random() * len(wanted))
+        for index, key in (
+            (self._by_town_type, town.nis_code),
+            (self._by_province_type, town.province),
+        ):
+            for step in range(len(wanted)):
+                found = index.get((key, wanted[(offset + step) % len(wanted)]))
+                if found:
+                    return pick(rng, found)
         if home is not None:
             return home
-        nearby = self._by_type.get(recipe.places[offset])
-        return pick(rng, nearby) if nearby else pick(rng, self.places)
+        anywhere = self._by_type.get(wanted[offset])
+        return pick(rng, anywhere) if anywhere else pick(rng, self.places)
 
 
 def _uitpas(place: PlaceRef) -> str | None:
@@ -139,8 +145,7 @@ def _texts(
     title = pick(rng, recipe.titles)
     description = pick(rng, recipe.descriptions)
     values = world.filler.values(rng, (title, description), context)
-    text = fill(description, values) + " " + pick(rng, SLOTS["closing"])
-    return fill(title, values), text, values
+    return fill(title, values), fill(description, values), values
 
 
 def _translate(
@@ -238,6 +243,7 @@ def event_document(rng: random.Random, world: EventWorld, uri: str) -> tuple[str
     if recipe.key in _FAMILY_KEYS:
         prices.child_tariff(price_list)
     kansen = any(entry["name"]["nl"] == "Kansentarief" for entry in price_list)
+    description += " " + _closing(rng, price_list[0]["price"] == 0, kansen)
     email, website = _contact(organizer)
     phone = [organizer.phone] if rng.random() < 0.6 else []
     document: dict[str, Any] = {
@@ -263,6 +269,13 @@ def event_document(rng: random.Random, world: EventWorld, uri: str) -> tuple[str
     }
     _extras(rng, world, recipe, document, (organizer, start_day, ticketed, words))
     return organizer.owner_key, document
+
+
+def _closing(rng: random.Random, free: bool, kansen: bool) -> str:
+    """Return a last sentence that agrees with the prices."""
+    if kansen and rng.random() < 0.5:
+        return "Met UiTPAS geniet je van een kansentarief."
+    return pick(rng, SLOTS["free"] if free else SLOTS["closing"])
 
 
 def _audience(rng: random.Random, organizer: OrganizerPlan) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from cultuurhub.demo.geography import TownPicker, address, geo, phone, street_address
 from cultuurhub.demo.records import DemoOrganisation, new_uuid, pick, record_uri
-from cultuurhub.demo.reference import Municipality
+from cultuurhub.demo.reference import Municipality, flemish_municipalities
 from cultuurhub.demo.vocabulary import (
     CULTURAL_CENTRE_NAMES,
     MUSEUM_TEMPLATES,
@@ -131,37 +131,53 @@ def _choose(
     return "theatergezelschap", picker.pick(rng)
 
 
+def nearest_accounts(plans: list[OrganizerPlan]) -> dict[str, str]:
+    """Map every municipality to the account organisation in or closest to it."""
+    accounts = [plan for plan in plans if plan.account_key]
+    nearest: dict[str, str] = {}
+    for town in flemish_municipalities():
+        # Degrees of longitude are shorter than degrees of latitude at 51° north.
+        closest = min(
+            accounts,
+            key=lambda plan: (
+                (plan.town.lat - town.lat) ** 2 + (0.63 * (plan.town.lng - town.lng)) ** 2
+            ),
+        )
+        nearest[town.nis_code] = closest.account_key
+    return nearest
+
+
+def _plan(rng: random.Random, index: int, wanted: str, world: _Planning) -> OrganizerPlan:
+    kind, town = _choose(rng, wanted, world.picker, world.used)
+    name = _name(rng, kind, town)
+    website = _website(name, kind, town, world.taken)
+    key = website.split("//", 1)[1].removeprefix("www.").removesuffix(".be").replace(".", "-")
+    account = key if world.nearest is None else ""
+    owner = key if world.nearest is None else world.nearest[town.nis_code]
+    uri = record_uri("organizer", new_uuid(rng))
+    return OrganizerPlan(index, uri, name, kind, website, town, owner, account, phone(rng, town))
+
+
+@dataclass(slots=True)
+class _Planning:
+    picker: TownPicker
+    used: set[tuple[str, str]]
+    taken: set[str]
+    nearest: dict[str, str] | None = None  # None while planning the accounts themselves
+
+
 def plan_organizers(size: int, count: int, seed: int) -> list[OrganizerPlan]:
     """Plan every organizer of a demo: name, kind, town, website and owning account."""
     rng = random.Random(f"{seed}:organizers")
-    picker = TownPicker()
+    world = _Planning(TownPicker(), set(), set())
     accounts = account_count(size, count)
-    used: set[tuple[str, str]] = set()
-    taken: set[str] = set()
-    by_town: dict[str, str] = {}
-    account_keys: list[str] = []
     plans: list[OrganizerPlan] = []
-    for index in range(count):
-        is_account = index < accounts
-        if is_account:
-            wanted = ACCOUNT_KINDS[index] if index < len(ACCOUNT_KINDS) else pick(rng, _ACCOUNT_MIX)
-        else:
-            wanted = pick(rng, _OTHER_MIX)
-        kind, town = _choose(rng, wanted, picker, used)
-        name = _name(rng, kind, town)
-        website = _website(name, kind, town, taken)
-        key = website.split("//", 1)[1].removeprefix("www.").removesuffix(".be").replace(".", "-")
-        if is_account:
-            account_keys.append(key)
-            by_town.setdefault(town.nis_code, key)
-            owner = key
-        else:
-            owner = by_town.get(town.nis_code) or account_keys[index % len(account_keys)]
-        uri = record_uri("organizer", new_uuid(rng))
-        account = key if is_account else ""
-        plans.append(
-            OrganizerPlan(index, uri, name, kind, website, town, owner, account, phone(rng, town))
-        )
+    for index in range(accounts):
+        wanted = ACCOUNT_KINDS[index] if index < len(ACCOUNT_KINDS) else pick(rng, _ACCOUNT_MIX)
+        plans.append(_plan(rng, index, wanted, world))
+    world.nearest = nearest_accounts(plans)
+    for index in range(accounts, count):
+        plans.append(_plan(rng, index, pick(rng, _OTHER_MIX), world))
     return plans
 
 

@@ -195,7 +195,7 @@ def plan_place(
         return type_id, name, town, organizer.owner_key
     type_id = pick(rng, _MIX)
     town = picker.pick(rng)
-    owner = owners.get(town.nis_code, "")
+    owner = owners[town.nis_code]
     return type_id, place_name(rng, type_id, town), town, owner
 
 

@@ -21,6 +21,7 @@ from cultuurhub.demo.heritage import Numbering, agent_document, object_document
 from cultuurhub.demo.organisations import (
     OrganizerPlan,
     account_organisations,
+    nearest_accounts,
     organizer_document,
     plan_organizers,
 )
@@ -76,22 +77,13 @@ def _plan_places(
     """Plan places: first the venues organizers run themselves, then free-standing ones."""
     rng = random.Random(f"{seed}:places")
     picker = TownPicker()
-    owners = {plan.town.nis_code: plan.owner_key for plan in reversed(plans) if plan.account_key}
+    owners = nearest_accounts(plans)
     venues = [plan for plan in plans if plan.kind in HOME_VENUE][: count // 2]
     refs: list[PlaceRef] = []
     homes: dict[str, PlaceRef] = {}
     for index in range(count):
         organizer = venues[index] if index < len(venues) else None
         ref = new_place_ref(rng, plan_place(rng, picker, organizer, owners))
-        if not ref.owner_key:
-            ref = PlaceRef(
-                ref.uri,
-                ref.name,
-                ref.type_id,
-                ref.town,
-                ref.capacity,
-                plans[index % len(plans)].owner_key,
-            )
         if organizer is not None:
             homes[organizer.uri] = ref
         refs.append(ref)
