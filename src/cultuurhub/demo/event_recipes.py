@@ -230,7 +230,12 @@ RECIPES: tuple[Recipe, ...] = (
         "sssssm", (*EVENING, 840), (90, 120), (4, 12), 0.3, ("-", "-", "16-"),
         (p.LIBRARY, p.CULTURE_CENTRE, p.HALL, p.SCHOOL),
         ("vereniging", "bibliotheek", "cultuurcentrum", "museum"),
-        (("Lezing over {topic}", "Conférence", "Lecture", "Vortrag"),),
+        (
+            (
+                "{speaker} over {topic}", "Conférence de {speaker}", "Lecture by {speaker}",
+                "Vortrag von {speaker}",
+            ),
+        ),
     ),
     Recipe(
         "expo", "0.0.0.0.0", 6,
@@ -292,7 +297,12 @@ RECIPES: tuple[Recipe, ...] = (
         ),
         "ssmmm", (600, 840, 900, 1140), (90, 120), (5, 12), 0.3, ("-",),
         (p.MONUMENT, p.PUBLIC_SPACE, p.MUSEUM), ("gemeente", "museum", "vereniging"),
-        (("Rondleiding door {monument}", "Visite guidée", "Guided tour", "Führung"),),
+        (
+            (
+                "Rondleiding door {monument}", "Visite guidée de {town}", "Guided tour of {town}",
+                "Führung durch {town}",
+            ),
+        ),
     ),
     Recipe(
         "workshop", "0.3.1.0.0", 8, "1.42.0.0.0 1.0.4.0.0 1.0.6.0.0 1.0.1.0.0 1.10.0.0.0",
@@ -342,7 +352,7 @@ RECIPES: tuple[Recipe, ...] = (
         ("gemeente", "vereniging"),
     ),
     Recipe(
-        "opendeur", "0.12.0.0.0", 2, "",
+        "opendeur", "0.12.0.0.0", 1, "",
         ("Opendeurdag {organizer}", "Open Monumentendag: {monument}", "Erfgoeddag in {town}"),
         (
             "Kom een kijkje nemen achter de schermen. Doorlopend rondleidingen en activiteiten "

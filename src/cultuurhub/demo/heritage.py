@@ -112,7 +112,7 @@ def object_document(
     """Build one heritage object made by ``maker`` and held by the museum ``holder``."""
     kind = OBJECT_TYPES[pick(rng, maker.works.split())]
     year, production = _production(rng, maker, kind)
-    acquired = min(2025, year + between(rng, 5, 150))
+    acquired = between(rng, min(max(year + 1, 1830), 2025), 2025)
     title, subject_key = _title(rng, kind, maker)
     rights = rights_statement(rng, is_public_domain(maker, year))
     material = pick(rng, kind.materials)

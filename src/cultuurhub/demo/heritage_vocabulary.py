@@ -112,7 +112,7 @@ OBJECT_TYPES: dict[str, ObjectType] = {
         "handschrift", "300028569", "auteur", ("inkt op papier", "inkt op perkament"),
         ("schrijven",), (("hoogte", 15.0, 35.0, "cm"), ("breedte", 10.0, 25.0, "cm")),
         (
-            ("Manuscript van het gedicht '{poem}'", ""), ("Brief aan {sitter}", ""),
+            ("Manuscript van een gedicht", ""), ("Brief aan {sitter}", ""),
             ("Getijdenboek", "maria"), ("Dagboek", ""),
         ),
         (

@@ -11,6 +11,7 @@ from cultuurhub.demo.geography import TownPicker, address, geo, phone, street_ad
 from cultuurhub.demo.records import DemoOrganisation, new_uuid, pick, record_uri
 from cultuurhub.demo.reference import Municipality, flemish_municipalities
 from cultuurhub.demo.vocabulary import (
+    CITY_POPULATION,
     CULTURAL_CENTRE_NAMES,
     MUSEUM_TEMPLATES,
     MUSIC_SOCIETY_TEMPLATES,
@@ -20,6 +21,7 @@ from cultuurhub.demo.vocabulary import (
     THEATRE_COMPANY_NAMES,
     THEATRE_COMPANY_PREFIXES,
     YOUTH_HOUSE_NAMES,
+    municipal,
     slug,
 )
 
@@ -86,14 +88,14 @@ def account_count(size: int, organizers: int) -> int:
 def _name(rng: random.Random, kind: str, town: Municipality) -> str:
     place = town.name
     if kind == "gemeente":
-        return f"{'Stad' if town.population > 35_000 else 'Gemeente'} {place}"
+        return f"{'Stad' if town.population > CITY_POPULATION else 'Gemeente'} {place}"
     if kind == "bibliotheek":
         return f"Bibliotheek {place}"
     if kind == "cultuurcentrum":
         return f"CC {pick(rng, CULTURAL_CENTRE_NAMES)}"
     if kind == "museum":
         template = pick(rng, MUSEUM_TEMPLATES)
-        return template.format(town=place, surname=pick(rng, SURNAMES))
+        return municipal(template.format(town=place, surname=pick(rng, SURNAMES)), town.population)
     if kind == "theatergezelschap":
         return f"{pick(rng, THEATRE_COMPANY_PREFIXES)} {pick(rng, THEATRE_COMPANY_NAMES)}"
     if kind == "jeugdhuis":

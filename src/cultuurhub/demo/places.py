@@ -19,6 +19,7 @@ from cultuurhub.demo.vocabulary import (
     SURNAMES,
     THEATRE_COMPANY_NAMES,
     YOUTH_HOUSE_NAMES,
+    municipal,
     slug,
 )
 
@@ -158,18 +159,21 @@ class PlaceRef:
 def place_name(rng: random.Random, type_id: str, town: Municipality) -> str:
     """Return a Dutch name for a place of this type in this town."""
     template = pick(rng, _TEMPLATES[type_id])
-    return template.format(
-        town=town.name,
-        saint=pick(rng, SAINTS),
-        cc=pick(rng, CULTURAL_CENTRE_NAMES),
-        company=pick(rng, THEATRE_COMPANY_NAMES),
-        cinema=pick(rng, _CINEMAS),
-        hall=pick(rng, _HALLS),
-        nature=pick(rng, _NATURE),
-        surname=pick(rng, SURNAMES),
-        church=pick(rng, _CHURCHES),
-        youth=pick(rng, YOUTH_HOUSE_NAMES),
-        horeca=pick(rng, _HORECA),
+    return municipal(
+        template.format(
+            town=town.name,
+            saint=pick(rng, SAINTS),
+            cc=pick(rng, CULTURAL_CENTRE_NAMES),
+            company=pick(rng, THEATRE_COMPANY_NAMES),
+            cinema=pick(rng, _CINEMAS),
+            hall=pick(rng, _HALLS),
+            nature=pick(rng, _NATURE),
+            surname=pick(rng, SURNAMES),
+            church=pick(rng, _CHURCHES),
+            youth=pick(rng, YOUTH_HOUSE_NAMES),
+            horeca=pick(rng, _HORECA),
+        ),
+        town.population,
     )
 
 

@@ -131,6 +131,24 @@ UITPAS_BY_ARRONDISSEMENT = {
 # fmt: on
 
 
+_TOWN_WORDS = (
+    ("Stadhuis", "Gemeentehuis"), ("Stadspark", "Gemeentepark"), ("Stadsschouwburg", "Schouwburg"),
+    ("Stedelijk Zwembad", "Gemeentelijk Zwembad"), ("Stedelijk Museum", "Gemeentelijk Museum"),
+    ("Stadsmuseum", "Gemeentemuseum"),
+)  # fmt: skip
+CITY_POPULATION = 35_000  # above this a municipality is called "Stad" in the demo
+
+
+def municipal(name: str, population: int) -> str:
+    """Say "gemeente" instead of "stad" in the names of small municipalities' buildings."""
+    if population > CITY_POPULATION or not name.startswith(("Stad", "Sted")):
+        return name
+    for city_word, village_word in _TOWN_WORDS:
+        if name.startswith(city_word):
+            return village_word + name[len(city_word) :]
+    return name
+
+
 def slug(text: str) -> str:
     """Return lowercase ASCII letters and digits only, as in a domain name."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
