@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
 from cultuurhub.ingest.ical import IcalReader
 
-SEASON = (Path(__file__).resolve().parents[1] / "fixtures" / "events"
-          / "seizoen-stadsschouwburg-brugge.ics").read_bytes()
+SEASON = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "events"
+    / "seizoen-stadsschouwburg-brugge.ics"
+).read_bytes()
 
 
 def read(data: bytes, reader: IcalReader | None = None, limits: Limits | None = None) -> list:
@@ -60,8 +64,10 @@ def test_unknown_category_is_a_finding_unless_a_default_type() -> None:
 
 
 def test_endless_rule_is_bounded_with_a_finding() -> None:
-    data = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Markt\r\nCATEGORIES:markt\r\n"
-            b"DTSTART:20260101T080000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    data = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Markt\r\nCATEGORIES:markt\r\n"
+        b"DTSTART:20260101T080000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     items = read(data, IcalReader(horizon=timedelta(days=3650)), Limits(max_occurrences=50))
     record = next(item for item in items if isinstance(item, SourceRecord))
     assert len(record.document["subEvent"]) == 50
@@ -73,14 +79,32 @@ def test_broken_file_is_one_finding() -> None:
     assert finding.severity is Severity.ERROR
 
 
-lines = st.sampled_from([
-    "BEGIN:VEVENT", "END:VEVENT", "UID:a", "UID:b", "SUMMARY:Concert", "CATEGORIES:Concert",
-    "DTSTART:20261012T200000", "DTSTART;VALUE=DATE:20261012", "DTSTART:20261012T200000Z",
-    "DTEND:20261012T220000", "DURATION:PT2H", "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=DAILY",
-    "RRULE:FREQ=WEEKLY;UNTIL=20261101", "EXDATE:20261019T200000", "RDATE:20261225T200000",
-    "RECURRENCE-ID:20261019T200000", "STATUS:CANCELLED", "LOCATION:Zaal\\, Kouter 1\\, 9000 Gent",
-    "DTSTART;TZID=Nowhere/City:20261012T200000", "RRULE:FREQ=NONSENSE", "GEO:x;y",
-])
+lines = st.sampled_from(
+    [
+        "BEGIN:VEVENT",
+        "END:VEVENT",
+        "UID:a",
+        "UID:b",
+        "SUMMARY:Concert",
+        "CATEGORIES:Concert",
+        "DTSTART:20261012T200000",
+        "DTSTART;VALUE=DATE:20261012",
+        "DTSTART:20261012T200000Z",
+        "DTEND:20261012T220000",
+        "DURATION:PT2H",
+        "RRULE:FREQ=WEEKLY;COUNT=3",
+        "RRULE:FREQ=DAILY",
+        "RRULE:FREQ=WEEKLY;UNTIL=20261101",
+        "EXDATE:20261019T200000",
+        "RDATE:20261225T200000",
+        "RECURRENCE-ID:20261019T200000",
+        "STATUS:CANCELLED",
+        "LOCATION:Zaal\\, Kouter 1\\, 9000 Gent",
+        "DTSTART;TZID=Nowhere/City:20261012T200000",
+        "RRULE:FREQ=NONSENSE",
+        "GEO:x;y",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)

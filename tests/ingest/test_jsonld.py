@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
 from cultuurhub.ingest.jsonld import JsonLdReader
 
-PAGE = (Path(__file__).resolve().parents[1] / "fixtures" / "events"
-        / "theater-malpertuis-voorstelling.html").read_bytes()
+PAGE = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "events"
+    / "theater-malpertuis-voorstelling.html"
+).read_bytes()
 
 
 def read(data: bytes, reader: JsonLdReader | None = None) -> list:
@@ -23,7 +27,8 @@ def test_theatre_page_with_several_scripts() -> None:
     found = {item.source_id: item for item in items if isinstance(item, SourceRecord)}
     organizer = found["https://www.malpertuis.example/#organisatie"]
     assert organizer.type == "organizer" and organizer.document["contactPoint"]["email"] == [
-        "info@malpertuis.example"]
+        "info@malpertuis.example"
+    ]
     play = found["https://www.malpertuis.example/programma/nachtwacht#event"].document
     assert play["terms"][0]["label"] == "Theatervoorstelling"
     assert play["calendarType"] == "multiple" and len(play["subEvent"]) == 2
@@ -70,12 +75,37 @@ def test_page_without_json_ld_warns() -> None:
 
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10),
-              st.sampled_from(["TheaterEvent", "Place", "2026-10-12T20:00", "EUR", "12,50"])),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["@type", "name", "startDate", "endDate", "location", "offers", "price",
-                         "@graph", "subEvent", "address", "image", "eventStatus", "organizer"]),
-        children, max_size=6),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.text(max_size=10),
+        st.sampled_from(["TheaterEvent", "Place", "2026-10-12T20:00", "EUR", "12,50"]),
+    ),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@type",
+                    "name",
+                    "startDate",
+                    "endDate",
+                    "location",
+                    "offers",
+                    "price",
+                    "@graph",
+                    "subEvent",
+                    "address",
+                    "image",
+                    "eventStatus",
+                    "organizer",
+                ]
+            ),
+            children,
+            max_size=6,
+        )
+    ),
     max_leaves=25,
 )
 

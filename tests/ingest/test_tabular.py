@@ -31,14 +31,19 @@ def test_programme_of_a_cultural_centre() -> None:
     items = read_csv((FIXTURES / "programma-cc-gent-cp1252.csv").read_bytes(), name="p.csv")
     events = records(items)
     assert [event.document["name"]["nl"] for event in events] == [
-        "Hamlet", "Jazz op zondag", "Expo Vlaamse Primitieven",
+        "Hamlet",
+        "Jazz op zondag",
+        "Expo Vlaamse Primitieven",
     ]
     hamlet = events[0].document
     assert hamlet["calendarType"] == "multiple" and len(hamlet["subEvent"]) == 2
     assert hamlet["subEvent"][0]["startDate"] == "2026-10-12T20:00:00+02:00"
     assert hamlet["subEvent"][0]["endDate"] == "2026-10-12T22:30:00+02:00"
-    assert hamlet["terms"][0] == {"id": "0.55.0.0.0", "label": "Theatervoorstelling",
-                                  "domain": "eventtype"}
+    assert hamlet["terms"][0] == {
+        "id": "0.55.0.0.0",
+        "label": "Theatervoorstelling",
+        "domain": "eventtype",
+    }
     assert [p["price"] for p in hamlet["priceInfo"]] == [18.0, 12.5]
     assert hamlet["location"]["address"]["nl"]["postalCode"] == "9000"
     assert events[2].document["calendarType"] == "periodic"
@@ -56,7 +61,10 @@ def test_findings_name_row_column_and_value() -> None:
 
 
 def test_english_headers_comma_and_stable_ids() -> None:
-    text = "Title,Date,Start,Venue,City,Type,Price\nQuiz night,2026-11-03,19:30,Café Baron,Gent,quiz,€ 5\n"
+    text = (
+        "Title,Date,Start,Venue,City,Type,Price\n"
+        "Quiz night,2026-11-03,19:30,Café Baron,Gent,quiz,€ 5\n"
+    )
     first, second = records(read_csv(text)), records(read_csv(text))
     assert first[0].source_id == second[0].source_id
     assert first[0].document["terms"][0]["label"] == "Spel of quiz"
@@ -64,7 +72,10 @@ def test_english_headers_comma_and_stable_ids() -> None:
 
 
 def test_id_column_is_the_source_id_and_groups_dates() -> None:
-    text = "id;titel;datum;locatie;type\nA1;Hamlet;12/10/2026 20u;Zaal;toneel\nA1;Hamlet;13/10/2026 20u;Zaal;toneel\n"
+    text = (
+        "id;titel;datum;locatie;type\n"
+        "A1;Hamlet;12/10/2026 20u;Zaal;toneel\nA1;Hamlet;13/10/2026 20u;Zaal;toneel\n"
+    )
     (event,) = records(read_csv(text))
     assert event.source_id == "A1" and len(event.document["subEvent"]) == 2
 
@@ -94,11 +105,25 @@ def test_heritage_objects() -> None:
     first = objects[0].document
     assert objects[0].type == "object" and objects[0].source_id == "S.0123"
     assert first["creators"][0]["agent"] == {
-        "@type": "Person", "name": "Claus, Emile", "birthDate": "1849", "deathDate": "1924"}
+        "@type": "Person",
+        "name": "Claus, Emile",
+        "birthDate": "1849",
+        "deathDate": "1924",
+    }
     assert first["productionDate"] == {"edtf": "1895~", "display": "ca. 1895"}
     assert objects[1].document["rights"] == "http://rightsstatements.org/vocab/InC/1.0/"
-    allowed = {"@type", "title", "description", "objectNumber", "creators", "productionDate",
-               "materials", "rights", "webResources", "holder"}
+    allowed = {
+        "@type",
+        "title",
+        "description",
+        "objectNumber",
+        "creators",
+        "productionDate",
+        "materials",
+        "rights",
+        "webResources",
+        "holder",
+    }
     assert all(set(record.document) <= allowed for record in objects)
     assert len(findings(items)) == 2
 

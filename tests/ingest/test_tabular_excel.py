@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from cultuurhub.formats.tabular_mapping import TabularMapping
 from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
 from cultuurhub.ingest.tabular import ExcelReader
 from cultuurhub.ingest.tabular_excel import check_zip
-from cultuurhub.formats.tabular_mapping import TabularMapping
 
 
 def workbook_bytes(rows: list[list[object]], title: str = "Programma") -> bytes:
@@ -66,14 +66,28 @@ def test_not_a_zip() -> None:
 cells = st.one_of(
     st.none(),
     st.text(alphabet=st.characters(min_codepoint=32, blacklist_categories=("Cs",)), max_size=20),
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.floats(allow_nan=False, allow_infinity=False),
     st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2999, 1, 1)),
 )
 headers = st.lists(
-    st.sampled_from(["Titel", "Datum", "Aanvang", "Einde", "Locatie", "Soort", "Prijs",
-                     "Leeftijd", "Objectnummer", "Naam", "x"]),
-    min_size=1, max_size=6,
+    st.sampled_from(
+        [
+            "Titel",
+            "Datum",
+            "Aanvang",
+            "Einde",
+            "Locatie",
+            "Soort",
+            "Prijs",
+            "Leeftijd",
+            "Objectnummer",
+            "Naam",
+            "x",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
 )
 
 

@@ -22,10 +22,17 @@ def test_any_bytes(data: bytes) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(cell, min_size=9, max_size=9), min_size=1, max_size=5))
 def test_every_row_gives_a_record_or_a_finding(rows: list[list[str]]) -> None:
-    body = "".join(";".join(v.replace(";", "").replace('"', "").replace("\n", " ")
-                           .replace("\r", " ") for v in row) + "\n" for row in rows)
+    body = "".join(
+        ";".join(
+            v.replace(";", "").replace('"', "").replace("\n", " ").replace("\r", " ") for v in row
+        )
+        + "\n"
+        for row in rows
+    )
     items = list(CsvReader().read((HEADER + body).encode(), "r.csv", Limits()))
-    lines = {int(item.location.rsplit(":", 1)[1]) for item in items if isinstance(item, SourceRecord)}
+    lines = {
+        int(item.location.rsplit(":", 1)[1]) for item in items if isinstance(item, SourceRecord)
+    }
     lines |= {item.line for item in items if isinstance(item, Finding) and item.line}
     for number, row in enumerate(rows, start=2):
         if any(value.strip() for value in row):

@@ -27,7 +27,12 @@ def test_every_entry_payload_is_read_with_its_type(folder: str) -> None:
         assert record.type == KINDS[folder], path.name
         assert isinstance(record.document["name"], dict), path.name
         if record.type != "organizer":
-            assert record.document["calendarType"] in {"single", "multiple", "periodic", "permanent"}
+            assert record.document["calendarType"] in {
+                "single",
+                "multiple",
+                "periodic",
+                "permanent",
+            }
 
 
 @pytest.mark.parametrize("kind", ["event", "place", "organizer"])
@@ -40,15 +45,17 @@ def test_read_examples(kind: str) -> None:
 
 def test_legacy_shapes_are_rewritten() -> None:
     folder = shared_data("uitdatabank/entry-payloads/events")
-    (single,) = read((folder / "legacy__event-missing-calendar-type-but-single-time-span.json")
-                     .read_bytes())
+    (single,) = read(
+        (folder / "legacy__event-missing-calendar-type-but-single-time-span.json").read_bytes()
+    )
     document = single.document
     assert document["calendarType"] == "single" and len(document["subEvent"]) == 1
     assert document["name"] == {"nl": "Single calendar event"}
     assert {t["domain"] for t in document["terms"]} == {"eventtype", "theme"}
     assert document["location"]["address"]["nl"]["postalCode"] == "3271"
-    (string_location,) = read((folder / "legacy__event-with-referenced-location-as-string.json")
-                              .read_bytes())
+    (string_location,) = read(
+        (folder / "legacy__event-with-referenced-location-as-string.json").read_bytes()
+    )
     assert string_location.document["location"] == {"@id": "%{placeId}"}
     assert string_location.document["calendarType"] == "multiple"
 
@@ -59,14 +66,19 @@ def test_periodic_place_and_organizer_website() -> None:
     assert place.document["calendarType"] == "periodic"
     assert place.document["address"]["nl"]["addressLocality"] == "Scherpenheuvel-Zichem"
     organizers = shared_data("uitdatabank/entry-payloads/organizers")
-    (organizer,) = read((organizers / "legacy__create-organizer-with-required-properties.json")
-                        .read_bytes())
+    (organizer,) = read(
+        (organizers / "legacy__create-organizer-with-required-properties.json").read_bytes()
+    )
     assert organizer.document["url"] == "https://www.%{name}.be"
 
 
 def test_array_and_json_lines() -> None:
-    event = {"@id": "https://io.uitdatabank.be/events/1", "name": {"nl": "A"}, "calendarType":
-             "permanent", "location": {"@id": "https://io.uitdatabank.be/places/2"}}
+    event = {
+        "@id": "https://io.uitdatabank.be/events/1",
+        "name": {"nl": "A"},
+        "calendarType": "permanent",
+        "location": {"@id": "https://io.uitdatabank.be/places/2"},
+    }
     place = {"@id": "https://io.uitdatabank.be/places/2", "name": {"nl": "B"}}
     assert [r.type for r in read(json.dumps([event, place]).encode())] == ["event", "place"]
     lines = f"{json.dumps(event)}\n\n{{broken\n{json.dumps(place)}\n".encode()

@@ -11,10 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 _MAX_CHARS = 200
+_CELL_TYPES = (datetime, date, int, float)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 _MONTHS: dict[str, int] = {}
@@ -81,6 +83,8 @@ class _DatePart:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents, for matching words people type differently."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -89,11 +93,16 @@ def parse_range(
     value: object, tz: ZoneInfo = BRUSSELS, month_first: bool = False
 ) -> DateTimeRange | None:
     """Read a date, date and time, or a range like ``12/10/2026 20:00 - 22:30``."""
-    if isinstance(value, datetime | date | int | float) and not isinstance(value, bool):
+    if isinstance(value, _CELL_TYPES) and not isinstance(value, bool):
         moment = _from_cell(value, tz)
         return None if moment is None else DateTimeRange(moment[0], None, moment[1])
     if not isinstance(value, str) or len(value) > _MAX_CHARS:
         return None
+    return _range_text(value, tz, month_first)
+
+
+@lru_cache(maxsize=8192)
+def _range_text(value: str, tz: ZoneInfo, month_first: bool) -> DateTimeRange | None:
     first = _read_moment(fold(value), month_first)
     if first.day is None:
         return None
@@ -121,6 +130,11 @@ def parse_time(value: object) -> time | None:
         return (_EXCEL_EPOCH + timedelta(seconds=round(value * 86_400))).time()
     if not isinstance(value, str) or len(value) > _MAX_CHARS:
         return None
+    return _time_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _time_text(value: str) -> time | None:
     clock, rest = _read_time(fold(value).strip())
     return clock if clock is not None and not rest.strip() else None
 
@@ -140,6 +154,11 @@ def parse_price(value: object) -> Decimal | None:
         return _non_negative(Decimal(str(value)))
     if not isinstance(value, str) or len(value) > _MAX_CHARS:
         return None
+    return _price_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _price_text(value: str) -> Decimal | None:
     text = fold(value).strip()
     if text in _FREE:
         return Decimal(0)

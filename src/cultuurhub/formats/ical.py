@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from cultuurhub.formats.ical_recurrence import Expansion, Occurrence, to_moment
+from cultuurhub.formats.ical_recurrence import Expansion, Occurrence, prop, to_moment
 from cultuurhub.formats.uitdatabank_terms import find_term, suggest_terms
 from cultuurhub.formats.uitdatabank_wire import (
     Availability,
@@ -105,11 +105,11 @@ def _spans(occurrences: list[Occurrence], overrides: list[Any], cancelled: bool)
 
 
 def _override(component: Any) -> tuple[datetime, Occurrence, bool] | None:
-    recurrence_id, start = component.get("RECURRENCE-ID"), component.get("DTSTART")
+    recurrence_id, start = prop(component, "RECURRENCE-ID"), prop(component, "DTSTART")
     if recurrence_id is None or start is None:
         return None
     begin = to_moment(start.dt)
-    end = component.get("DTEND")
+    end = prop(component, "DTEND")
     finish = to_moment(end.dt) if end is not None else begin
     all_day = not isinstance(start.dt, datetime)
     cancelled = _text(component, "STATUS").upper() == "CANCELLED"
@@ -126,7 +126,7 @@ def _add_location(document: dict[str, Any], master: Any) -> None:
     if not line:
         return
     place = place_from_line(line)
-    geo = master.get("GEO")
+    geo = prop(master, "GEO")
     if geo is not None:
         place["geo"] = {"latitude": float(geo.latitude), "longitude": float(geo.longitude)}
     document["location"] = place
@@ -136,7 +136,7 @@ def _add_links(document: dict[str, Any], master: Any) -> None:
     url = _text(master, "URL")
     if url:
         document["contactPoint"] = {"url": [url]}
-    organizer = master.get("ORGANIZER")
+    organizer = prop(master, "ORGANIZER")
     name = organizer.params.get("CN") if organizer is not None else None
     if name:
         document["organizer"] = {"name": {"nl": str(name)}}

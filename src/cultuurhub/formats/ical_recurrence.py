@@ -42,9 +42,17 @@ def to_moment(value: date | datetime, zone: ZoneInfo = BRUSSELS) -> datetime:
     return datetime.combine(value, time(0), tzinfo=zone)
 
 
+def prop(component: Any, name: str) -> Any:
+    """Return one property of a component; the first when the source repeats it."""
+    value = component.get(name)
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
 def expand(event: Any, limit: int, horizon: timedelta = DEFAULT_HORIZON) -> Expansion:
     """Return the occurrences of ``event``, at most ``limit``, none past start + ``horizon``."""
-    raw_start = event.get("DTSTART").dt
+    raw_start = prop(event, "DTSTART").dt
     all_day = not isinstance(raw_start, datetime)
     start = to_moment(raw_start)
     length = _length(event, start, all_day)
@@ -55,10 +63,10 @@ def expand(event: Any, limit: int, horizon: timedelta = DEFAULT_HORIZON) -> Expa
 
 
 def _length(event: Any, start: datetime, all_day: bool) -> timedelta:
-    end = event.get("DTEND")
+    end = prop(event, "DTEND")
     if end is not None:
         return max(to_moment(end.dt) - start, timedelta(0))
-    duration = event.get("DURATION")
+    duration = prop(event, "DURATION")
     if duration is not None and isinstance(duration.dt, timedelta):
         return max(duration.dt, timedelta(0))
     return timedelta(days=1) if all_day else timedelta(0)

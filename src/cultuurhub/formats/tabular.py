@@ -50,6 +50,8 @@ class MappedRow:
 
 def cell_text(value: object) -> str:
     """Return a cell as trimmed text; Excel numbers without decimals lose their ``.0``."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -80,6 +82,8 @@ def infer_record_type(fields: Iterable[str], filename: str) -> str:
 
 def split_list(value: str) -> list[str]:
     """Split a cell holding several values separated by ``;``, ``|`` or new lines."""
+    if ";" not in value and "|" not in value and "\n" not in value:
+        return [value.strip()] if value.strip() else []
     for separator in ("|", "\n"):
         value = value.replace(separator, ";")
     return [part.strip() for part in value.split(";") if part.strip()]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
+
+import orjson
 
 from cultuurhub.formats.belgian_dates import (
     DateTimeRange,
@@ -28,8 +30,16 @@ from cultuurhub.formats.tabular import (
 )
 from cultuurhub.formats.tabular_places import embedded_location
 from cultuurhub.formats.uitdatabank_terms import find_term, suggest_terms
-from cultuurhub.formats.uitdatabank_wire import MappingProblem, TimeSpan, calendar, price, status
+from cultuurhub.formats.uitdatabank_wire import (
+    Availability,
+    MappingProblem,
+    TimeSpan,
+    calendar,
+    price,
+    status,
+)
 
+_SpanTuple = tuple[datetime, datetime | None, Availability, bool]
 _AGE_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|tot|t/m)\s*(\d{1,2})(?:\s*jaar)?$")
 _AGE_FROM = re.compile(r"^(?:vanaf\s*|\+\s*)?(\d{1,2})\s*(?:\+|jaar\s*(?:en\s*ouder)?|\+\s*jaar)?$")
 _ALL_AGES = frozenset({"alle leeftijden", "iedereen", "all ages", "alle", "-"})
@@ -59,18 +69,32 @@ def map_event_row(row: Row, options: RowOptions) -> MappedRow:
     return MappedRow("event", document, source_id, group_key, [span] if span else [], problems)
 
 
-def group_events(rows: Iterable[MappedRow]) -> list[MappedRow]:
-    """Merge rows with the same id, or the same title and location, into one multi-date event."""
-    groups: dict[str, MappedRow] = {}
-    for row in rows:
-        first = groups.get(row.group_key)
-        if first is None:
-            groups[row.group_key] = MappedRow(
-                row.type, row.document, row.group_key, row.group_key, list(row.spans)
-            )
+class EventGrouper:
+    """Merge rows with the same id, or the same title and location, into one multi-date event.
+
+    The first row of a group gives the event's fields; later rows only add their dates. Documents
+    are kept as JSON bytes until the end, so a sheet of 100,000 rows does not fill the heap with
+    millions of small objects for the garbage collector to walk.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[str, tuple[int, bytes, list[_SpanTuple]]] = {}
+
+    def add(self, row: MappedRow, line: int) -> None:
+        """Add one accepted row, read at ``line``."""
+        spans = [(s.start, s.end, s.status, s.all_day) for s in row.spans]
+        group = self._groups.get(row.group_key)
+        if group is None:
+            self._groups[row.group_key] = (line, orjson.dumps(row.document), spans)
         else:
-            first.spans.extend(span for span in row.spans if span not in first.spans)
-    return list(groups.values())
+            group[2].extend(span for span in spans if span not in group[2])
+
+    def events(self) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        """Yield ``(first line, source id, document)`` per event, in the order first seen."""
+        for key, (line, document, spans) in self._groups.items():
+            event: dict[str, Any] = orjson.loads(document)
+            event.update(calendar(TimeSpan(*span) for span in spans))
+            yield line, key, event
 
 
 def finish_event(row: MappedRow) -> dict[str, Any]:
@@ -122,7 +146,8 @@ def _time_span(row: Row, options: RowOptions, problems: list[MappingProblem]) ->
     )
     end = _end(found, start, row.get("end"), options, problems)
     all_day = found.all_day and start == found.start and not cell_text(row.get("end"))
-    return TimeSpan(start, end, _status(row), all_day)
+    state = _status(row) if "status" in row else "Available"
+    return TimeSpan(start, end, state, all_day)
 
 
 def _with_clock(start: datetime, value: object, found: DateTimeRange) -> datetime:
@@ -169,7 +194,7 @@ def _date_problem(field_name: str, value: object) -> MappingProblem:
     )
 
 
-def _status(row: Row) -> Any:
+def _status(row: Row) -> Availability:
     word = fold(cell_text(row.get("status")))
     if word in _CANCELLED:
         return "Unavailable"
@@ -192,7 +217,7 @@ def _add_extras(document: dict[str, Any], row: Row, problems: list[MappingProble
     images = split_list(cell_text(row.get("image")))
     if images:
         document["mediaObject"] = [{"contentUrl": url} for url in images]
-    kind = _status(row)
+    kind = _status(row) if "status" in row else "Available"
     if kind != "Available":
         document["status"] = status(kind)
 

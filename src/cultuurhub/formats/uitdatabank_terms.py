@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -102,6 +102,7 @@ class Term:
         return {"id": self.id, "label": self.label, "domain": self.domain}
 
 
+@lru_cache(maxsize=4096)
 def find_term(value: str, scope: TermScope) -> Term | None:
     """Return the term whose label, synonym or id matches ``value`` (case and accents ignored)."""
     key = _key(value)

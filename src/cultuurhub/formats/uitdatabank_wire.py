@@ -96,11 +96,11 @@ def calendar(spans: Iterable[TimeSpan]) -> dict[str, Any]:
     if len(ordered) == 1 and only.all_day and only.end and only.end - only.start > _ONE_DAY:
         return {"calendarType": "periodic", "startDate": iso(only.start), "endDate": iso(only.end)}
     sub_events = [_sub_event(span) for span in ordered]
-    ends = [span.end or span.start for span in ordered]
+    last = max(range(len(ordered)), key=lambda index: ordered[index].end or ordered[index].start)
     return {
         "calendarType": "single" if len(ordered) == 1 else "multiple",
-        "startDate": iso(ordered[0].start),
-        "endDate": iso(max(ends)),
+        "startDate": sub_events[0]["startDate"],
+        "endDate": sub_events[last]["endDate"],
         "subEvent": sub_events,
     }
 

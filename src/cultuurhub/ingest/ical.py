@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from cultuurhub.formats.ical import map_vevent
-from cultuurhub.formats.ical_recurrence import DEFAULT_HORIZON, expand
+from cultuurhub.formats.ical_recurrence import DEFAULT_HORIZON, expand, prop
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
 from cultuurhub.ingest.decoding import decode_text
@@ -85,14 +85,14 @@ def _by_uid(events: list[Any]) -> dict[str, list[Any]]:
     for event in events:
         if event.get("DTSTART") is None:
             continue
-        uid = str(event.get("UID") or "").strip() or _fallback_uid(event)
+        uid = str(prop(event, "UID") or "").strip() or _fallback_uid(event)
         groups.setdefault(uid, []).append(event)
     return groups
 
 
 def _fallback_uid(event: Any) -> str:
-    summary = str(event.get("SUMMARY") or "")
-    start = str(event.get("DTSTART").to_ical())
+    summary = str(prop(event, "SUMMARY") or "")
+    start = str(prop(event, "DTSTART").to_ical())
     return hashlib.sha256(f"{summary}\x1f{start}".encode()).hexdigest()[:24]
 
 

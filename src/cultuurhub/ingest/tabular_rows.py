@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from cultuurhub.formats.tabular import MappedRow, Row, RowOptions, cell_text, infer_record_type
-from cultuurhub.formats.tabular_events import finish_event, group_events, map_event_row
+from cultuurhub.formats.tabular_events import EventGrouper, finish_event, map_event_row
 from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers
 from cultuurhub.formats.tabular_heritage import map_object_row
 from cultuurhub.formats.tabular_mapping import TabularMapping
@@ -143,18 +143,14 @@ def _row(cells: Cells, sheet: Sheet, constants: dict[str, str], limits: Limits) 
 def _grouped(
     mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str
 ) -> Iterator[SourceRecord | Finding]:
-    kept: list[MappedRow] = []
-    first_line: dict[str, int] = {}
+    grouper = EventGrouper()
     for item in mapped:
         if isinstance(item, Finding):
             yield item
-            continue
-        number, row = item
-        first_line.setdefault(row.group_key, number)
-        kept.append(row)
-    for event in group_events(kept):
-        line = first_line[event.group_key]
-        yield SourceRecord("event", event.source_id, finish_event(event), f"{filename}:{line}")
+        else:
+            grouper.add(item[1], item[0])
+    for line, source_id, document in grouper.events():
+        yield SourceRecord("event", source_id, document, f"{filename}:{line}")
 
 
 def _ungrouped(
