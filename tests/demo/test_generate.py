@@ -121,3 +121,16 @@ def test_organizers_are_owned_by_an_account_in_their_town(
         town = record.document["address"]["nl"]["addressLocality"]
         if town in town_of.values():
             assert town_of[record.owner_key] == town
+
+
+def test_documents_share_no_mutable_parts(demo_records: list[DemoRecord]) -> None:
+    owner_of: dict[int, int] = {}
+
+    def walk(value: object, owner: int) -> None:
+        if isinstance(value, dict | list):
+            assert owner_of.setdefault(id(value), owner) == owner, value
+            for child in value.values() if isinstance(value, dict) else value:
+                walk(child, owner)
+
+    for index, record in enumerate(demo_records[:3000]):
+        walk(record.document, index)

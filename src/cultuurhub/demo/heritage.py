@@ -46,6 +46,12 @@ def rights_statement(rng: random.Random, public_domain: bool | None) -> str:
     return IN_COPYRIGHT if roll < 0.7 else (CC_BY if roll < 0.85 else NOT_EVALUATED)
 
 
+def _subject(key: str) -> dict[str, Any]:
+    """Return a fresh copy of a subject, so no two documents share a mutable part."""
+    subject = SUBJECTS[key]
+    return {**subject, "prefLabel": dict(subject["prefLabel"])}
+
+
 def _production(rng: random.Random, maker: Artist, kind: ObjectType) -> tuple[int, dict[str, str]]:
     if maker.birth is not None:
         last = min(maker.death or 2024, maker.birth + 85)
@@ -137,7 +143,7 @@ def object_document(
         "materials": [{"prefLabel": {"nl": material}}],
         "techniques": [{"prefLabel": {"nl": pick(rng, kind.techniques)}}],
         "dimensions": _dimensions(rng, kind),
-        "subjects": [SUBJECTS[subject_key]] if subject_key else [],
+        "subjects": [_subject(subject_key)] if subject_key else [],
         "places": [{"name": maker.town, "sameAs": list(GEONAMES.get(maker.town, ()))}],
         "holder": {"@id": holder.uri, "name": holder.name},
         "webResources": [],

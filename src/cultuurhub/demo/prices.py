@@ -8,7 +8,7 @@ from typing import Any
 from cultuurhub.demo import calendars
 from cultuurhub.demo.records import pick
 
-BASE_NAME = {"nl": "Basistarief"}
+BASE_NAME = "Basistarief"
 _REDUCTIONS = ("Reductie", "-26 jaar", "65+", "Studenten", "Leden")
 
 
@@ -34,9 +34,13 @@ def price_info(
 ) -> list[dict[str, Any]]:
     """Return a base price between low and high euro (0 when free) and some tariffs."""
     if high <= 0:
-        return [{"category": "base", "name": BASE_NAME, "price": 0.0, "priceCurrency": "EUR"}]
+        return [
+            {"category": "base", "name": {"nl": BASE_NAME}, "price": 0.0, "priceCurrency": "EUR"}
+        ]
     base = _euro(rng.uniform(max(low, 1), high))
-    prices = [{"category": "base", "name": BASE_NAME, "price": base, "priceCurrency": "EUR"}]
+    prices = [
+        {"category": "base", "name": {"nl": BASE_NAME}, "price": base, "priceCurrency": "EUR"}
+    ]
     roll = rng.random()
     if roll < 0.45:
         prices.append(_tariff(pick(rng, _REDUCTIONS), _euro(base * 0.8)))
