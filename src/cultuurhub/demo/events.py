@@ -10,7 +10,8 @@ from itertools import accumulate
 from typing import Any
 
 from cultuurhub.demo import calendars, prices, schedules
-from cultuurhub.demo.event_recipes import RECIPES, TRANSLATED_DESCRIPTIONS, Recipe
+from cultuurhub.demo.event_community import COMMUNITY_RECIPES
+from cultuurhub.demo.event_recipes import ARTS_RECIPES, TRANSLATED_DESCRIPTIONS, Recipe
 from cultuurhub.demo.event_vocabulary import SLOTS
 from cultuurhub.demo.organisations import OrganizerPlan
 from cultuurhub.demo.places import PlaceRef, facility_terms
@@ -24,6 +25,7 @@ from cultuurhub.demo.vocabulary import (
     UITPAS_BY_TOWN,
 )
 
+RECIPES = ARTS_RECIPES + COMMUNITY_RECIPES
 _ACTIVITY = {
     "cultuurcentrum": 40,
     "gemeente": 25,
