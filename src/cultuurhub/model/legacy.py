@@ -15,7 +15,8 @@ from cultuurhub.model.vocab import term
 
 def modernise(payload: dict[str, Any], dated_kind: str | None) -> dict[str, Any]:
     """Return ``payload`` in the current shape; ``dated_kind`` (single/periodic) for offers."""
-    language = payload.get("mainLanguage") if isinstance(payload.get("mainLanguage"), str) else "nl"
+    main_language = payload.get("mainLanguage")
+    language = main_language if isinstance(main_language, str) else "nl"
     if isinstance(payload.get("name"), str):
         payload["name"] = {language: payload["name"]}
     _fold_terms(payload)
