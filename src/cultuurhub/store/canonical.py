@@ -1,0 +1,42 @@
+"""From canonical model records to store drafts: the bridge every writer uses."""
+
+from __future__ import annotations
+
+import re
+from uuid import UUID
+
+from cultuurhub.model import CanonicalRecord, RecordType, index_columns, to_document
+from cultuurhub.store.drafts import RecordDraft, SourceRef
+
+_UUID_AT_END = re.compile(
+    r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/?$"
+)
+
+
+def draft_from_record(
+    record_type: RecordType,
+    record: CanonicalRecord,
+    owner: UUID,
+    source: SourceRef | None = None,
+    record_id: UUID | None = None,
+) -> RecordDraft:
+    """Make the store draft of a validated record: document, index columns, workflow status."""
+    document = to_document(record)
+    status = document.get("workflowStatus", "DRAFT")
+    return RecordDraft(
+        type=record_type.value,
+        owner=owner,
+        document=document,
+        id=record_id or id_from_uri(document.get("@id")),
+        workflow_status=str(status).lower(),
+        columns=index_columns(record),
+        source=source,
+    )
+
+
+def id_from_uri(uri: object) -> UUID | None:
+    """Return the UUID a record URI ends with, if it ends with one."""
+    if not isinstance(uri, str):
+        return None
+    match = _UUID_AT_END.search(uri)
+    return UUID(match.group(1)) if match else None

@@ -1,0 +1,145 @@
+"""The ``Store``: one object per database, the only way the hub reads and writes records."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Engine, insert, update
+
+from cultuurhub.config import get_settings
+from cultuurhub.store import organisations as accounts
+from cultuurhub.store import reads
+from cultuurhub.store.drafts import Change, PutResult, RecordDraft, StoredRecord, VersionInfo
+from cultuurhub.store.engine import make_engine
+from cultuurhub.store.errors import RecordNotFound
+from cultuurhub.store.migrate import upgrade
+from cultuurhub.store.tables import records, versions
+from cultuurhub.store.writes import Limits, allocate, check_limits, write_batch
+
+
+class Store:
+    """Records, versions, the change sequence, organisations and keys in one database."""
+
+    def __init__(self, url: str | None = None, limits: Limits | None = None) -> None:
+        settings = get_settings()
+        self.engine: Engine = make_engine(url or settings.database_url)
+        self.limits = limits or Limits(settings.max_batch_size, settings.max_document_bytes)
+
+    def upgrade(self) -> None:
+        """Create or upgrade the schema with the shipped migrations."""
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def put(self, draft: RecordDraft, author: str) -> PutResult:
+        """Store one record; the same content again makes no new version."""
+        return self.put_batch([draft], author)[0]
+
+    def put_batch(self, drafts: Sequence[RecordDraft], author: str) -> list[PutResult]:
+        """Store many records in one transaction: all of them, or none when one fails."""
+        hashes = check_limits(drafts, self.limits)
+        with self.engine.begin() as connection:
+            return write_batch(connection, drafts, hashes, author)
+
+    def get(self, record_id: UUID) -> StoredRecord | None:
+        """Return a record as it stands (deleted ones flagged), or None."""
+        with self.engine.connect() as connection:
+            return reads.get(connection, record_id)
+
+    def get_version(self, record_id: UUID, version: int) -> VersionInfo:
+        """Return one version of a record."""
+        with self.engine.connect() as connection:
+            found = reads.get_version(connection, record_id, version)
+        if found is None:
+            raise RecordNotFound(f"record {record_id} has no version {version}")
+        return found
+
+    def history(self, record_id: UUID) -> list[VersionInfo]:
+        """Return every version of a record, oldest first."""
+        with self.engine.connect() as connection:
+            found = reads.history(connection, record_id)
+        if not found:
+            raise RecordNotFound(f"no record with id {record_id}")
+        return found
+
+    def delete(self, record_id: UUID, author: str) -> PutResult:
+        """Delete a record: a tombstone version, so the change feed and harvesters learn it."""
+        with self.engine.begin() as connection:
+            current = reads.get(connection, record_id)
+            if current is None:
+                raise RecordNotFound(f"no record with id {record_id}")
+            if current.deleted:
+                return PutResult(record_id, current.version, None, "unchanged")
+            seq, version, now = allocate(connection, 1), current.version + 1, datetime.now(UTC)
+            connection.execute(
+                update(records)
+                .where(records.c.id == record_id)
+                .values(deleted=True, version=version, modified=now, workflow_status="deleted")
+            )
+            connection.execute(
+                insert(versions).values(
+                    record_id=record_id, version=version, seq=seq, document={},
+                    workflow_status="deleted", author=author, time=now, is_tombstone=True,
+                )
+            )  # fmt: skip
+        return PutResult(record_id, version, seq, "updated")
+
+    def changes_since(
+        self,
+        seq: int,
+        limit: int = 1000,
+        types: Collection[str] | None = None,
+        owner: UUID | None = None,
+    ) -> list[Change]:
+        """Return the changes after ``seq``, in order, without gaps, deletions included."""
+        with self.engine.connect() as connection:
+            return reads.changes_since(connection, seq, limit, types, owner)
+
+    def counts_by_type(self) -> dict[str, int]:
+        """Return how many live records of each type there are."""
+        with self.engine.connect() as connection:
+            return reads.counts_by_type(connection)
+
+    def recently_modified(self, record_type: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Return the most recently modified public records of a type (id, name, start)."""
+        with self.engine.connect() as connection:
+            return reads.recently_modified(connection, record_type, limit)
+
+    def create_organisation(
+        self, name: str, kind: str, website: str | None = None
+    ) -> accounts.Organisation:
+        """Create an organisation that can own records and hold keys."""
+        with self.engine.begin() as connection:
+            return accounts.create_organisation(connection, name, kind, website)
+
+    def get_organisation(self, organisation_id: UUID) -> accounts.Organisation | None:
+        """Return an organisation, or None."""
+        with self.engine.connect() as connection:
+            return accounts.get_organisation(connection, organisation_id)
+
+    def list_organisations(self) -> list[accounts.Organisation]:
+        """Return every organisation."""
+        with self.engine.connect() as connection:
+            return accounts.list_organisations(connection)
+
+    def create_api_key(
+        self, organisation_id: UUID, scopes: Collection[str]
+    ) -> tuple[accounts.ApiKey, str]:
+        """Create an API key; the secret is returned this once only."""
+        with self.engine.begin() as connection:
+            return accounts.create_api_key(connection, organisation_id, scopes)
+
+    def authenticate(self, secret: str) -> accounts.ApiKey | None:
+        """Return the live key with this secret, or None."""
+        with self.engine.connect() as connection:
+            return accounts.authenticate(connection, secret)
+
+    def revoke_api_key(self, key_id: UUID) -> None:
+        """Revoke an API key."""
+        with self.engine.begin() as connection:
+            accounts.revoke_api_key(connection, key_id)

@@ -1,0 +1,118 @@
+"""The store's tables (SQLAlchemy Core); migrations in ``migrations/`` create them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+Document = JSON().with_variant(JSONB(), "postgresql")
+Moment = DateTime(timezone=True)
+
+
+def dumps(value: Any) -> str:
+    """Serialise JSON the way the whole store does (orjson)."""
+    return orjson.dumps(value).decode()
+
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(60), nullable=False),
+    Column("website", String(500)),
+    Column("created", Moment, nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("organisation_id", Uuid, ForeignKey("organisations.id"), nullable=False),
+    Column("prefix", String(16), nullable=False, unique=True),
+    Column("secret_hash", String(64), nullable=False),
+    Column("scopes", String(60), nullable=False),
+    Column("created", Moment, nullable=False),
+    Column("revoked", Moment),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("owner", Uuid, ForeignKey("organisations.id"), nullable=False),
+    Column("document", Document, nullable=False),
+    Column("name", Text),
+    Column("start_at", Moment),
+    Column("end_at", Moment),
+    Column("municipality_nis", String(5)),
+    Column("postal_code", String(8)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("workflow_status", String(24), nullable=False),
+    Column("visibility", String(10), nullable=False),
+    Column("content_hash", String(32), nullable=False),
+    Column("created", Moment, nullable=False),
+    Column("modified", Moment, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Index("ix_records_type_modified", "type", "modified"),
+    Index("ix_records_owner", "owner"),
+    Index("ix_records_municipality", "municipality_nis"),
+    Index("ix_records_start", "start_at"),
+)
+
+versions = Table(
+    "versions",
+    metadata,
+    Column("record_id", Uuid, ForeignKey("records.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("document", Document, nullable=False),
+    Column("workflow_status", String(24), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("time", Moment, nullable=False),
+    Column("is_tombstone", Boolean, nullable=False),
+    PrimaryKeyConstraint("record_id", "version"),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("system", String(200), nullable=False),
+    Column("source_id", String(500), nullable=False),
+    Column("record_id", Uuid, ForeignKey("records.id"), nullable=False),
+    Column("content_hash", String(32), nullable=False),
+    Column("last_seen", Moment, nullable=False),
+    PrimaryKeyConstraint("system", "source_id"),
+    Index("ix_sources_record", "record_id"),
+)
+
+sequence = Table(
+    "sequence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

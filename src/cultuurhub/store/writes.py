@@ -1,0 +1,236 @@
+"""The one write path: a batch of drafts becomes versions with gap-free sequence numbers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import orjson
+from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+
+from cultuurhub.store.drafts import PutResult, RecordDraft
+from cultuurhub.store.errors import BatchTooLarge, DocumentTooLarge, DuplicateInBatch
+from cultuurhub.store.tables import records, sequence, sources, versions
+
+INDEX_COLUMNS = (
+    "name",
+    "start_at",
+    "end_at",
+    "municipality_nis",
+    "postal_code",
+    "latitude",
+    "longitude",
+)
+_CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The store's bounds on one batch."""
+
+    max_batch_size: int
+    max_document_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    content_hash: str
+    version: int
+    deleted: bool
+
+
+def content_hash(draft: RecordDraft) -> str:
+    """Hash what makes a record's content: type, owner, status, visibility, document."""
+    payload = [draft.type, str(draft.owner), draft.workflow_status, draft.visibility]
+    raw = orjson.dumps([*payload, draft.document], option=orjson.OPT_SORT_KEYS)
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> list[str]:
+    """Refuse a batch that is too large or holds a too-large document; return content hashes."""
+    if len(drafts) > limits.max_batch_size:
+        raise BatchTooLarge(f"{len(drafts)} records in one batch; at most {limits.max_batch_size}")
+    hashes = []
+    for index, draft in enumerate(drafts):
+        size = len(orjson.dumps(draft.document))
+        if size > limits.max_document_bytes:
+            raise DocumentTooLarge(
+                f"record {index + 1} of the batch is {size} bytes; "
+                f"at most {limits.max_document_bytes}"
+            )
+        hashes.append(content_hash(draft))
+    return hashes
+
+
+def allocate(connection: Connection, count: int) -> int:
+    """Take ``count`` sequence numbers inside the writing transaction; return the first."""
+    statement = update(sequence).where(sequence.c.id == 1).values(value=sequence.c.value + count)
+    last = connection.execute(statement.returning(sequence.c.value)).scalar_one()
+    return int(last) - count + 1
+
+
+def write_batch(
+    connection: Connection, drafts: Sequence[RecordDraft], hashes: list[str], author: str
+) -> list[PutResult]:
+    """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
+    ids = _resolve_ids(connection, drafts)
+    existing = _existing(connection, ids)
+    now = datetime.now(UTC)
+    changed = [
+        i
+        for i, record_id in enumerate(ids)
+        if (old := existing.get(record_id)) is None or old.deleted or old.content_hash != hashes[i]
+    ]
+    first_seq = allocate(connection, len(changed)) if changed else 0
+    results = {i: _unchanged(ids[i], existing[ids[i]]) for i in range(len(ids)) if i not in changed}
+    new_rows: list[dict[str, Any]] = []
+    updated_rows: list[dict[str, Any]] = []
+    version_rows: list[dict[str, Any]] = []
+    for offset, i in enumerate(changed):
+        old = existing.get(ids[i])
+        version = 1 if old is None else old.version + 1
+        row = _record_row(drafts[i], ids[i], hashes[i], version, now)
+        (new_rows if old is None else updated_rows).append(row)
+        version_rows.append(_version_row(row, first_seq + offset, author))
+        results[i] = PutResult(ids[i], version, first_seq + offset, _outcome(old))
+    _insert_records(connection, new_rows)
+    _update_records(connection, updated_rows)
+    if version_rows:
+        connection.execute(insert(versions), version_rows)
+    _record_sources(connection, drafts, ids, hashes, now)
+    return [results[i] for i in range(len(ids))]
+
+
+def _outcome(old: _Existing | None) -> Any:
+    return "created" if old is None else "updated"
+
+
+def _unchanged(record_id: UUID, old: _Existing) -> PutResult:
+    return PutResult(record_id, old.version, None, "unchanged")
+
+
+def _resolve_ids(connection: Connection, drafts: Sequence[RecordDraft]) -> list[UUID]:
+    """Give every draft its id: its own, the one its source id had, or a new one."""
+    keys = [(d.source.system, d.source.source_id) for d in drafts if d.source and d.id is None]
+    known: dict[tuple[str, str], UUID] = {}
+    for chunk in _chunks(keys):
+        statement = select(sources.c.system, sources.c.source_id, sources.c.record_id).where(
+            tuple_(sources.c.system, sources.c.source_id).in_(chunk)
+        )
+        known.update({(s, sid): rid for s, sid, rid in connection.execute(statement)})
+    ids = []
+    for draft in drafts:
+        key = (draft.source.system, draft.source.source_id) if draft.source else None
+        ids.append(draft.id or (key and known.get(key)) or uuid4())
+    if len(set(ids)) != len(ids):
+        raise DuplicateInBatch("the same record appears more than once in this batch")
+    return ids
+
+
+def _existing(connection: Connection, ids: list[UUID]) -> dict[UUID, _Existing]:
+    found: dict[UUID, _Existing] = {}
+    for chunk in _chunks(ids):
+        statement = select(
+            records.c.id, records.c.content_hash, records.c.version, records.c.deleted
+        ).where(records.c.id.in_(chunk))
+        for record_id, digest, version, deleted in connection.execute(statement):
+            found[record_id] = _Existing(digest, version, deleted)
+    return found
+
+
+def _record_row(
+    draft: RecordDraft, record_id: UUID, digest: str, version: int, now: datetime
+) -> dict[str, Any]:
+    row: dict[str, Any] = {column: draft.columns.get(column) for column in INDEX_COLUMNS}
+    row.update(
+        id=record_id,
+        type=draft.type,
+        owner=draft.owner,
+        document=draft.document,
+        workflow_status=draft.workflow_status,
+        visibility=draft.visibility,
+        content_hash=digest,
+        created=now,
+        modified=now,
+        version=version,
+        deleted=False,
+    )
+    return row
+
+
+def _version_row(row: dict[str, Any], seq: int, author: str) -> dict[str, Any]:
+    return {
+        "record_id": row["id"],
+        "version": row["version"],
+        "seq": seq,
+        "document": row["document"],
+        "workflow_status": row["workflow_status"],
+        "author": author,
+        "time": row["modified"],
+        "is_tombstone": False,
+    }
+
+
+def _insert_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        connection.execute(insert(records), rows)
+
+
+def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    values: dict[str, Any] = {
+        key: bindparam(f"v_{key}") for key in rows[0] if key not in {"id", "created"}
+    }
+    statement = update(records).where(records.c.id == bindparam("v_id")).values(values)
+    connection.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in rows])
+
+
+def _record_sources(
+    connection: Connection,
+    drafts: Sequence[RecordDraft],
+    ids: list[UUID],
+    hashes: list[str],
+    now: datetime,
+) -> None:
+    """Remember (system, id there) → record, with the content hash and when it was last seen."""
+    rows = [
+        {"system": d.source.system, "source_id": d.source.source_id, "record_id": rid,
+         "content_hash": digest, "last_seen": now}
+        for d, rid, digest in zip(drafts, ids, hashes, strict=True)
+        if d.source is not None
+    ]  # fmt: skip
+    if not rows:
+        return
+    keys = [(row["system"], row["source_id"]) for row in rows]
+    known: set[tuple[str, str]] = set()
+    for chunk in _chunks(keys):
+        statement = select(sources.c.system, sources.c.source_id).where(
+            tuple_(sources.c.system, sources.c.source_id).in_(chunk)
+        )
+        known.update((s, sid) for s, sid in connection.execute(statement))
+    fresh = [row for row in rows if (row["system"], row["source_id"]) not in known]
+    seen = [{f"s_{k}": v for k, v in row.items()} for row in rows if row not in fresh]
+    if fresh:
+        connection.execute(insert(sources), fresh)
+    if seen:
+        refresh = (
+            update(sources)
+            .where(sources.c.system == bindparam("s_system"))
+            .where(sources.c.source_id == bindparam("s_source_id"))
+            .values(
+                record_id=bindparam("s_record_id"),
+                content_hash=bindparam("s_content_hash"),
+                last_seen=bindparam("s_last_seen"),
+            )
+        )
+        connection.execute(refresh, seen)
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield list(items[start : start + _CHUNK])
