@@ -1,0 +1,139 @@
+"""The store's record operations, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+import pytest
+
+from cultuurhub.store import (
+    BatchTooLarge,
+    DocumentTooLarge,
+    DuplicateInBatch,
+    Limits,
+    RecordDraft,
+    RecordNotFound,
+    SourceRef,
+    Store,
+)
+
+
+@pytest.fixture
+def owner(store: Store) -> UUID:
+    return store.create_organisation("Cultuurcentrum De Schakel", "cultuurcentrum").id
+
+
+def event(owner: UUID, title: str, record_id: UUID | None = None, **kwargs: object) -> RecordDraft:
+    document = {"mainLanguage": "nl", "name": {"nl": title}, "calendarType": "permanent"}
+    return RecordDraft("event", owner, document, id=record_id, **kwargs)  # type: ignore[arg-type]
+
+
+def test_put_is_idempotent(store: Store, owner: UUID) -> None:
+    first = store.put(event(owner, "Rondleiding Begijnhof"), "tester")
+    again = store.put(event(owner, "Rondleiding Begijnhof", first.id), "tester")
+    assert (first.outcome, first.version, first.seq) == ("created", 1, 1)
+    assert (again.outcome, again.version, again.seq) == ("unchanged", 1, None)
+    assert len(store.history(first.id)) == 1
+    assert [change.seq for change in store.changes_since(0)] == [1]
+
+
+def test_a_change_makes_exactly_one_version(store: Store, owner: UUID) -> None:
+    first = store.put(event(owner, "Concert"), "alice")
+    second = store.put(event(owner, "Concert: Ravel", first.id), "bob")
+    assert (second.outcome, second.version, second.seq) == ("updated", 2, 2)
+    history = store.history(first.id)
+    assert [(v.version, v.author, v.seq) for v in history] == [(1, "alice", 1), (2, "bob", 2)]
+    assert store.get_version(first.id, 1).document["name"] == {"nl": "Concert"}
+    current = store.get(first.id)
+    assert current is not None and current.document["name"] == {"nl": "Concert: Ravel"}
+    assert current.version == 2 and not current.deleted
+
+
+def test_status_change_alone_is_a_change(store: Store, owner: UUID) -> None:
+    first = store.put(event(owner, "Expo"), "t")
+    second = store.put(event(owner, "Expo", first.id, workflow_status="approved"), "t")
+    assert second.outcome == "updated"
+
+
+def test_delete_is_a_tombstone_in_the_change_sequence(store: Store, owner: UUID) -> None:
+    kept = store.put(event(owner, "Blijft"), "t")
+    gone = store.put(event(owner, "Verdwijnt"), "t")
+    deletion = store.delete(gone.id, "t")
+    changes = store.changes_since(0)
+    assert [(c.seq, c.record_id, c.deleted) for c in changes] == [
+        (1, kept.id, False),
+        (2, gone.id, False),
+        (3, gone.id, True),
+    ]
+    assert deletion.seq == 3
+    record = store.get(gone.id)
+    assert record is not None and record.deleted
+    assert store.history(gone.id)[-1].is_tombstone
+    assert store.delete(gone.id, "t").outcome == "unchanged"
+
+
+def test_changes_are_ordered_paged_and_filtered(store: Store, owner: UUID) -> None:
+    other = store.create_organisation("Museum M", "museum").id
+    store.put_batch([event(owner, f"Event {i}") for i in range(5)], "t")
+    store.put(RecordDraft("place", other, {"name": {"nl": "Zaal"}}), "t")
+    page = store.changes_since(2, limit=2)
+    assert [c.seq for c in page] == [3, 4]
+    assert [c.seq for c in store.changes_since(0, types=["place"])] == [6]
+    assert [c.seq for c in store.changes_since(0, owner=other)] == [6]
+
+
+def test_a_failed_batch_leaves_nothing(store: Store, owner: UUID) -> None:
+    store.put(event(owner, "Bestaand"), "t")
+    stranger = uuid4()  # no such organisation: the foreign key fails mid-batch
+    batch = [event(owner, "Goed 1"), event(stranger, "Fout"), event(owner, "Goed 2")]
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        store.put_batch(batch, "t")
+    assert store.counts_by_type() == {"event": 1}
+    assert [c.seq for c in store.changes_since(0)] == [1]
+    assert store.put(event(owner, "Daarna"), "t").seq == 2  # the sequence took nothing
+
+
+def test_limits_refuse_before_writing(database_url: str) -> None:
+    store = Store(database_url, Limits(max_batch_size=3, max_document_bytes=200))
+    try:
+        owner = store.create_organisation("O", "museum").id
+        with pytest.raises(BatchTooLarge):
+            store.put_batch([event(owner, str(i)) for i in range(4)], "t")
+        with pytest.raises(DocumentTooLarge, match="record 2"):
+            store.put_batch([event(owner, "ok"), event(owner, "x" * 500)], "t")
+        assert store.changes_since(0) == []
+    finally:
+        store.close()
+
+
+def test_same_record_twice_in_a_batch_is_refused(store: Store, owner: UUID) -> None:
+    record_id = uuid4()
+    with pytest.raises(DuplicateInBatch):
+        store.put_batch([event(owner, "a", record_id), event(owner, "b", record_id)], "t")
+
+
+def test_upsert_by_source_keeps_the_id_and_is_idempotent(store: Store, owner: UUID) -> None:
+    source = SourceRef("uitdatabank", "85b04295-479c-40f5-b3dd-469dfb4387b3")
+    first = store.put(event(owner, "Van UiT", source=source), "import")
+    same = store.put(event(owner, "Van UiT", source=source), "import")
+    changed = store.put(event(owner, "Van UiT (gewijzigd)", source=source), "import")
+    assert same.id == first.id == changed.id
+    assert [first.outcome, same.outcome, changed.outcome] == ["created", "unchanged", "updated"]
+    assert len(store.history(first.id)) == 2
+
+
+def test_missing_records_say_so(store: Store) -> None:
+    assert store.get(uuid4()) is None
+    with pytest.raises(RecordNotFound):
+        store.history(uuid4())
+    with pytest.raises(RecordNotFound):
+        store.delete(uuid4(), "t")
+
+
+def test_deleted_record_comes_back_when_put_again(store: Store, owner: UUID) -> None:
+    first = store.put(event(owner, "Terug"), "t")
+    store.delete(first.id, "t")
+    back = store.put(event(owner, "Terug", first.id), "t")
+    assert (back.outcome, back.version) == ("updated", 3)
+    record = store.get(first.id)
+    assert record is not None and not record.deleted
