@@ -24,6 +24,7 @@ from cultuurhub.demo.vocabulary import (
     UITPAS_BY_ARRONDISSEMENT,
     UITPAS_BY_TOWN,
 )
+from cultuurhub.model.event import ONLINE_PLACE_ID
 
 RECIPES = ARTS_RECIPES + COMMUNITY_RECIPES
 _ACTIVITY = {
@@ -301,6 +302,9 @@ def _extras(
     roll = rng.random()
     if recipe.type_id in ("0.3.2.0.0", "0.3.1.0.0", "0.50.4.0.0") and roll < 0.12:
         document["attendanceMode"] = "mixed" if roll < 0.08 else "online"
+        if document["attendanceMode"] == "online":
+            # UiTdatabank's placeholder place for events that happen only online
+            document["location"] = {"@id": f"{DEMO_BASE_URL}/places/{ONLINE_PLACE_ID}"}
         document["onlineUrl"] = (
             f"https://live.demo.cultuurhub.be/{document['@id'].rsplit('/', 1)[1]}"
         )
