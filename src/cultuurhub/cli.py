@@ -1,17 +1,200 @@
-"""The command line: a thin layer over the kernel and the blocks."""
+"""The command line: a thin layer over the kernel and the blocks (Typer + Rich)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+from uuid import UUID
+
+import orjson
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from cultuurhub import __version__
+from cultuurhub.config import get_settings
+from cultuurhub.store import SCOPES, OrganisationNotFound, Store
 
 app = typer.Typer(
-    help="cultuurhub: open data hub for the Flemish cultural sector.", no_args_is_help=True
+    help="cultuurhub: the open data hub of the Flemish cultural sector.",
+    no_args_is_help=True,
 )
+org_app = typer.Typer(help="Organisations that own records.", no_args_is_help=True)
+key_app = typer.Typer(help="API keys of organisations.", no_args_is_help=True)
+db_app = typer.Typer(help="The database.", no_args_is_help=True)
+app.add_typer(org_app, name="org")
+app.add_typer(key_app, name="key")
+app.add_typer(db_app, name="db")
+console = Console()
+errors = Console(stderr=True)
+
+
+def _store() -> Store:
+    return Store(get_settings().database_url)
 
 
 @app.command()
 def version() -> None:
     """Print the version."""
-    from cultuurhub import __version__
+    console.print(__version__)
 
-    typer.echo(__version__)
+
+@app.command()
+def init() -> None:
+    """Create the database (or bring it up to date) at CULTUURHUB_DATABASE_URL."""
+    db_upgrade()
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Run the database migrations."""
+    store = _store()
+    try:
+        store.upgrade()
+    finally:
+        store.close()
+    console.print(f"Database klaar / ready: {get_settings().database_url}")
+
+
+@app.command()
+def demo(
+    size: Annotated[int, typer.Option(help="How many records to generate.", min=1)] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed: the same seed gives the same data.")] = 2026,
+) -> None:
+    """Fill the hub with deterministic, realistic Flemish demo data."""
+    from cultuurhub.demo import load_demo
+
+    store = _store()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        store.upgrade()
+        with Progress(*columns, TimeRemainingColumn(), console=console) as progress:
+            task = progress.add_task("Demodata laden / loading demo data", total=size)
+            report = load_demo(store, size, seed, lambda n: progress.advance(task, n))
+    finally:
+        store.close()
+    table = Table("type", "records")
+    for kind, count in sorted(report.by_type.items()):
+        table.add_row(kind, str(count))
+    console.print(table)
+    console.print(
+        f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
+        f"ongewijzigd / unchanged {report.unchanged}, geweigerd / refused {len(report.refused)}"
+    )
+    for line in report.refused[:10]:
+        errors.print(f"[yellow]{line}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Serve the HTTP API and the home page."""
+    import uvicorn
+
+    uvicorn.run(
+        "cultuurhub.api:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or get_settings().workers,
+        log_level="warning",
+    )
+
+
+@org_app.command("create")
+def org_create(
+    name: Annotated[str, typer.Argument(help="The organisation's name.")],
+    kind: Annotated[str, typer.Option(help="museum, bibliotheek, cultuurcentrum, ...")] = "other",
+    website: Annotated[str | None, typer.Option(help="The organisation's website.")] = None,
+) -> None:
+    """Create an organisation; prints its id."""
+    store = _store()
+    try:
+        organisation = store.create_organisation(name, kind, website)
+    finally:
+        store.close()
+    console.print(str(organisation.id))
+
+
+@org_app.command("list")
+def org_list() -> None:
+    """List the organisations."""
+    store = _store()
+    try:
+        table = Table("id", "name", "kind", "website")
+        for organisation in store.list_organisations():
+            table.add_row(
+                str(organisation.id), organisation.name, organisation.kind, organisation.website
+            )
+    finally:
+        store.close()
+    console.print(table)
+
+
+@key_app.command("create")
+def key_create(
+    organisation: Annotated[UUID, typer.Argument(help="Id of the organisation.")],
+    scope: Annotated[list[str], typer.Option(help=f"One of {', '.join(SCOPES)}; repeat.")],
+) -> None:
+    """Create an API key; the secret is printed once and never again."""
+    store = _store()
+    try:
+        key, secret = store.create_api_key(organisation, scope)
+    except OrganisationNotFound:
+        errors.print(f"Geen organisatie met id / no organisation with id {organisation}")
+        raise typer.Exit(1) from None
+    except ValueError as error:
+        errors.print(str(error))
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    console.print(secret, soft_wrap=True)
+    errors.print(f"key {key.id} ({', '.join(sorted(key.scopes))}): bewaar hem nu / keep it now")
+
+
+@app.command()
+def show(record_id: Annotated[UUID, typer.Argument(help="The record's id.")]) -> None:
+    """Print a record as JSON-LD."""
+    store = _store()
+    try:
+        record = store.get(record_id)
+    finally:
+        store.close()
+    if record is None:
+        errors.print(f"Geen record met id / no record with id {record_id}")
+        raise typer.Exit(1)
+    typer.echo(orjson.dumps(record.document, option=orjson.OPT_INDENT_2).decode())
+    if record.deleted:
+        errors.print("Dit record is verwijderd / this record was deleted")
+
+
+@app.command()
+def history(record_id: Annotated[UUID, typer.Argument(help="The record's id.")]) -> None:
+    """List every version of a record: who, when, its place in the change sequence."""
+    from cultuurhub.store import RecordNotFound
+
+    store = _store()
+    try:
+        versions = store.history(record_id)
+    except RecordNotFound:
+        errors.print(f"Geen record met id / no record with id {record_id}")
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    table = Table("version", "seq", "time", "author", "status")
+    for version in versions:
+        status = "deleted" if version.is_tombstone else version.workflow_status
+        table.add_row(
+            str(version.version), str(version.seq), f"{version.time:%Y-%m-%d %H:%M:%S}",
+            version.author, status,
+        )  # fmt: skip
+    console.print(table)

@@ -1,3 +1,5 @@
-"""Placeholder; filled by its issue."""
+"""The HTTP interface: records as JSON-LD, health, OpenAPI documentation at /docs."""
 
-__all__: list[str] = []
+from cultuurhub.api.app import create_app
+
+__all__ = ["create_app"]

@@ -6,6 +6,7 @@ account organisation that owns it. Same seed and size, same records.
 """
 
 from cultuurhub.demo.calendars import REFERENCE_DATE
+from cultuurhub.demo.loading import LoadReport, load_demo
 from cultuurhub.demo.records import RECORD_TYPES, DemoOrganisation, DemoRecord
 from cultuurhub.demo.service import DemoCounts, demo_counts, demo_organisations, generate
 
@@ -15,7 +16,9 @@ __all__ = [
     "DemoCounts",
     "DemoOrganisation",
     "DemoRecord",
+    "LoadReport",
     "demo_counts",
     "demo_organisations",
     "generate",
+    "load_demo",
 ]

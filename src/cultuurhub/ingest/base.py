@@ -11,7 +11,7 @@ Example::
     class TsvReader(Reader):
         name = "tsv"
 
-        def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
+        def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[...]:
             for line_no, line in enumerate(data.decode().splitlines(), start=1):
                 ...
                 yield SourceRecord("event", source_id=cols[0], document={...},

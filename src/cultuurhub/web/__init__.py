@@ -1,3 +1,5 @@
-"""Placeholder; filled by its issue."""
+"""Server-rendered pages (Jinja2), Dutch first with English beside it."""
 
-__all__: list[str] = []
+from cultuurhub.web.pages import STATIC_DIR, render_home
+
+__all__ = ["STATIC_DIR", "render_home"]

@@ -1,0 +1,84 @@
+"""The FastAPI application: health, records as JSON-LD, schemas, the home page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import orjson
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+
+from cultuurhub import __version__
+from cultuurhub.api.problems import problem
+from cultuurhub.api.records import router_for
+from cultuurhub.config import get_settings
+from cultuurhub.model import RecordType, json_schema
+from cultuurhub.store import Store
+from cultuurhub.web import STATIC_DIR, render_home
+
+DESCRIPTION = """
+Open data of the Flemish cultural sector: events, places, organisers and heritage objects, as
+JSON-LD wire-compatible with UiTdatabank (events, places, organisers) and EDM/LIDO (heritage).
+Every record keeps every version. Errors are RFC 9457 problem details.
+"""
+
+
+def create_app(store: Store | None = None) -> FastAPI:
+    """Build the application; without a store it opens one on the configured database."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = store is None
+        app.state.store = store or Store(get_settings().database_url)
+        yield
+        if own:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="cultuurhub", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for record_type in RecordType:
+        app.include_router(router_for(record_type))
+    _add_basics(app)
+    return app
+
+
+def _add_basics(app: FastAPI) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def home(request: Request) -> HTMLResponse:
+        return HTMLResponse(render_home(request.app.state.store))
+
+    @app.get("/health", summary="Is the hub up, and can it reach its database?", tags=["health"])
+    async def health(request: Request) -> Response:
+        store: Store = request.app.state.store
+        try:
+            with store.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception as error:
+            return problem(503, "Unavailable", f"De databank antwoordt niet: {error}")
+        return Response(orjson.dumps({"status": "ok", "version": __version__}))
+
+    @app.get(
+        "/schemas/{record_type}.json",
+        summary="The published JSON Schema of a record type",
+        tags=["schemas"],
+    )
+    async def schema(record_type: RecordType) -> Response:
+        return Response(
+            orjson.dumps(json_schema(record_type)), media_type="application/schema+json"
+        )
+
+    @app.get("/contexts/{record_type}.jsonld", summary="JSON-LD context", tags=["schemas"])
+    async def context(record_type: RecordType) -> Response:
+        base = get_settings().base_url
+        body = {
+            "@context": {
+                "@vocab": f"{base}/ns/{record_type.value}#",
+                "schema": "https://schema.org/",
+            }
+        }
+        return Response(orjson.dumps(body), media_type="application/ld+json")
