@@ -11,9 +11,7 @@ import pytest
 import cultuurhub
 
 PACKAGES = sorted(
-    info.name
-    for info in pkgutil.iter_modules(cultuurhub.__path__, "cultuurhub.")
-    if info.ispkg
+    info.name for info in pkgutil.iter_modules(cultuurhub.__path__, "cultuurhub.") if info.ispkg
 )
 
 

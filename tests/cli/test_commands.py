@@ -1,0 +1,76 @@
+"""The command line, run as a user would: organisations, keys, demo data, show, history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from cultuurhub.cli import app
+from cultuurhub.config import get_settings
+from cultuurhub.store import Store
+
+UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@pytest.fixture
+def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    monkeypatch.setenv("CULTUURHUB_DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_organisations_and_keys(hub: str) -> None:
+    run("init")
+    output = run("org", "create", "CC De Schakel", "--kind", "cultuurcentrum")
+    organisation = UUID_PATTERN.search(output)
+    assert organisation is not None
+    secret = run("key", "create", organisation.group(0), "--scope", "read", "--scope", "write")
+    store = Store(hub)
+    try:
+        key = store.authenticate(secret.split()[0])
+        assert key is not None and key.scopes == {"read", "write"}
+    finally:
+        store.close()
+    assert "CC De Schakel" in run("org", "list")
+    bad = CliRunner().invoke(app, ["key", "create", organisation.group(0), "--scope", "root"])
+    assert bad.exit_code == 2
+
+
+def test_demo_show_and_history(hub: str) -> None:
+    output = " ".join(run("demo", "--size", "300").split())
+    assert "300" in output and "geweigerd / refused 0" in output
+    store = Store(hub)
+    try:
+        event_id = store.recently_modified("event", 1)[0]["id"]
+        counts = store.counts_by_type()
+    finally:
+        store.close()
+    assert counts["event"] > counts["place"] > 0
+    shown = orjson.loads(run("show", str(event_id)))
+    assert shown["name"]["nl"]
+    assert "cultuurhub demo" in run("history", str(event_id))
+    run("demo", "--size", "300")  # again: the same data, no new versions
+    store = Store(hub)
+    try:
+        assert len(store.history(event_id)) == 1
+    finally:
+        store.close()
+
+
+def test_unknown_record_is_a_clear_error(hub: str) -> None:
+    run("init")
+    result = CliRunner().invoke(app, ["show", "00000000-0000-4000-8000-000000000000"])
+    assert result.exit_code == 1 and "no record" in result.output
