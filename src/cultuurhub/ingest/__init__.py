@@ -1,5 +1,36 @@
-"""Data in: importers that turn what organisations already have into canonical records."""
+"""Data in: importers that turn what organisations already have into canonical records.
+
+Every reader follows the contract in ``base.py``: bytes in, source records and findings out.
+"""
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.decoding import DecodedText, decode_text
+from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
+from cultuurhub.ingest.ical import IcalReader
+from cultuurhub.ingest.jsonld import JsonLdReader
+from cultuurhub.ingest.oaipmh import HarvestOptions, OaiPmhError, OaiPmhHarvester
+from cultuurhub.ingest.oaipmh_state import HarvestState, HarvestStateStore
+from cultuurhub.ingest.tabular import CsvReader, ExcelReader
+from cultuurhub.ingest.uitdatabank import UitdatabankReader
 
-__all__ = ["Finding", "Limits", "Reader", "Severity", "SourceRecord"]
+__all__ = [
+    "CsvReader",
+    "DecodedText",
+    "EdmReader",
+    "ExcelReader",
+    "Finding",
+    "HarvestOptions",
+    "HarvestState",
+    "HarvestStateStore",
+    "IcalReader",
+    "JsonLdReader",
+    "Limits",
+    "LidoReader",
+    "OaiPmhError",
+    "OaiPmhHarvester",
+    "Reader",
+    "Severity",
+    "SourceRecord",
+    "UitdatabankReader",
+    "decode_text",
+]
