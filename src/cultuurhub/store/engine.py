@@ -46,6 +46,7 @@ def _tune_sqlite(engine: Engine) -> None:
             "foreign_keys=ON",
             "busy_timeout=30000",
             "cache_size=-64000",
+            "wal_autocheckpoint=20000",
         ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()

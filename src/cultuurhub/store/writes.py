@@ -10,8 +10,9 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import orjson
-from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, select, update
 
+from cultuurhub.store.bulk import insert_many
 from cultuurhub.store.drafts import PutResult, RecordDraft
 from cultuurhub.store.errors import BatchTooLarge, DocumentTooLarge, DuplicateInBatch
 from cultuurhub.store.tables import records, sequence, sources, versions
@@ -43,11 +44,14 @@ class _Existing:
     deleted: bool
 
 
-def content_hash(draft: RecordDraft) -> str:
-    """Hash what makes a record's content: type, owner, status, visibility, document."""
-    payload = [draft.type, str(draft.owner), draft.workflow_status, draft.visibility]
-    raw = orjson.dumps([*payload, draft.document], option=orjson.OPT_SORT_KEYS)
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+def content_hash(draft: RecordDraft) -> tuple[str, int]:
+    """Hash what makes a record's content (type, owner, status, visibility, document).
+
+    Returns the hash and the size of the serialised document, so it is serialised once.
+    """
+    document = orjson.dumps(draft.document, option=orjson.OPT_SORT_KEYS)
+    head = f"{draft.type}|{draft.owner}|{draft.workflow_status}|{draft.visibility}|".encode()
+    return hashlib.blake2b(head + document, digest_size=16).hexdigest(), len(document)
 
 
 def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> list[str]:
@@ -56,13 +60,13 @@ def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> list[str]:
         raise BatchTooLarge(f"{len(drafts)} records in one batch; at most {limits.max_batch_size}")
     hashes = []
     for index, draft in enumerate(drafts):
-        size = len(orjson.dumps(draft.document))
+        digest, size = content_hash(draft)
         if size > limits.max_document_bytes:
             raise DocumentTooLarge(
                 f"record {index + 1} of the batch is {size} bytes; "
                 f"at most {limits.max_document_bytes}"
             )
-        hashes.append(content_hash(draft))
+        hashes.append(digest)
     return hashes
 
 
@@ -77,7 +81,7 @@ def write_batch(
     connection: Connection, drafts: Sequence[RecordDraft], hashes: list[str], author: str
 ) -> list[PutResult]:
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
-    ids = _resolve_ids(connection, drafts)
+    ids, known_sources = _resolve_ids(connection, drafts)
     existing = _existing(connection, ids)
     now = datetime.now(UTC)
     changed = [
@@ -97,11 +101,10 @@ def write_batch(
         (new_rows if old is None else updated_rows).append(row)
         version_rows.append(_version_row(row, first_seq + offset, author))
         results[i] = PutResult(ids[i], version, first_seq + offset, _outcome(old))
-    _insert_records(connection, new_rows)
+    insert_many(connection, records, new_rows)
     _update_records(connection, updated_rows)
-    if version_rows:
-        connection.execute(insert(versions), version_rows)
-    _record_sources(connection, drafts, ids, hashes, now)
+    insert_many(connection, versions, version_rows)
+    _record_sources(connection, drafts, (ids, hashes), known_sources, now)
     return [results[i] for i in range(len(ids))]
 
 
@@ -113,22 +116,28 @@ def _unchanged(record_id: UUID, old: _Existing) -> PutResult:
     return PutResult(record_id, old.version, None, "unchanged")
 
 
-def _resolve_ids(connection: Connection, drafts: Sequence[RecordDraft]) -> list[UUID]:
-    """Give every draft its id: its own, the one its source id had, or a new one."""
-    keys = [(d.source.system, d.source.source_id) for d in drafts if d.source and d.id is None]
+def _resolve_ids(
+    connection: Connection, drafts: Sequence[RecordDraft]
+) -> tuple[list[UUID], set[tuple[str, str]]]:
+    """Give every draft its id (its own, its source id's, or a new one); return known sources."""
+    keys = [(d.source.system, d.source.source_id) for d in drafts if d.source]
     known: dict[tuple[str, str], UUID] = {}
-    for chunk in _chunks(keys):
-        statement = select(sources.c.system, sources.c.source_id, sources.c.record_id).where(
-            tuple_(sources.c.system, sources.c.source_id).in_(chunk)
-        )
-        known.update({(s, sid): rid for s, sid, rid in connection.execute(statement)})
+    by_system: dict[str, list[str]] = {}
+    for system, source_id in keys:
+        by_system.setdefault(system, []).append(source_id)
+    for system, source_ids in by_system.items():
+        for chunk in _chunks(source_ids):
+            statement = select(sources.c.source_id, sources.c.record_id).where(
+                sources.c.system == system, sources.c.source_id.in_(chunk)
+            )
+            known.update({(system, sid): rid for sid, rid in connection.execute(statement)})
     ids = []
     for draft in drafts:
         key = (draft.source.system, draft.source.source_id) if draft.source else None
         ids.append(draft.id or (key and known.get(key)) or uuid4())
     if len(set(ids)) != len(ids):
         raise DuplicateInBatch("the same record appears more than once in this batch")
-    return ids
+    return ids, set(known)
 
 
 def _existing(connection: Connection, ids: list[UUID]) -> dict[UUID, _Existing]:
@@ -175,11 +184,6 @@ def _version_row(row: dict[str, Any], seq: int, author: str) -> dict[str, Any]:
     }
 
 
-def _insert_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(insert(records), rows)
-
-
 def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
@@ -193,30 +197,24 @@ def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
 def _record_sources(
     connection: Connection,
     drafts: Sequence[RecordDraft],
-    ids: list[UUID],
-    hashes: list[str],
+    ids_and_hashes: tuple[list[UUID], list[str]],
+    known: set[tuple[str, str]],
     now: datetime,
 ) -> None:
     """Remember (system, id there) → record, with the content hash and when it was last seen."""
     rows = [
         {"system": d.source.system, "source_id": d.source.source_id, "record_id": rid,
          "content_hash": digest, "last_seen": now}
-        for d, rid, digest in zip(drafts, ids, hashes, strict=True)
+        for d, rid, digest in zip(drafts, *ids_and_hashes, strict=True)
         if d.source is not None
     ]  # fmt: skip
-    if not rows:
-        return
-    keys = [(row["system"], row["source_id"]) for row in rows]
-    known: set[tuple[str, str]] = set()
-    for chunk in _chunks(keys):
-        statement = select(sources.c.system, sources.c.source_id).where(
-            tuple_(sources.c.system, sources.c.source_id).in_(chunk)
-        )
-        known.update((s, sid) for s, sid in connection.execute(statement))
     fresh = [row for row in rows if (row["system"], row["source_id"]) not in known]
-    seen = [{f"s_{k}": v for k, v in row.items()} for row in rows if row not in fresh]
-    if fresh:
-        connection.execute(insert(sources), fresh)
+    seen = [
+        {f"s_{k}": v for k, v in row.items()}
+        for row in rows
+        if (row["system"], row["source_id"]) in known
+    ]
+    insert_many(connection, sources, fresh)
     if seen:
         refresh = (
             update(sources)
