@@ -198,3 +198,7 @@ def history(record_id: Annotated[UUID, typer.Argument(help="The record's id.")])
             version.author, status,
         )  # fmt: skip
     console.print(table)
+
+
+if __name__ == "__main__":
+    app()

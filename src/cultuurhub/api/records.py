@@ -13,7 +13,7 @@ from cultuurhub.api.auth import principal
 from cultuurhub.api.problems import problem
 from cultuurhub.config import get_settings
 from cultuurhub.model import RecordType
-from cultuurhub.store import RecordNotFound, Store, StoredRecord
+from cultuurhub.store import RawRecord, RecordNotFound, Store, StoredRecord
 
 JSONLD = "application/ld+json"
 _EXAMPLE_ID = "85b04295-479c-40f5-b3dd-469dfb4387b3"
@@ -32,6 +32,22 @@ def jsonld(record_type: RecordType, record_id: UUID, document: dict[str, Any]) -
         **{key: value for key, value in document.items() if key not in {"@id", "@context"}},
     }
     return orjson.dumps(body)
+
+
+def jsonld_text(record_type: RecordType, record_id: UUID, document_json: str) -> bytes:
+    """Like :func:`jsonld`, but splice @context and @id into stored JSON text without parsing."""
+    if '"@id"' in document_json or '"@context"' in document_json:
+        return jsonld(record_type, record_id, orjson.loads(document_json))
+    head = orjson.dumps(
+        {
+            "@context": f"{get_settings().base_url}/contexts/{record_type.value}.jsonld",
+            "@id": record_uri(record_type, record_id),
+        }
+    )
+    rest = document_json.strip()
+    if rest == "{}":
+        return head
+    return head[:-1] + b"," + rest[1:].encode()
 
 
 def router_for(record_type: RecordType) -> APIRouter:
@@ -53,7 +69,7 @@ def router_for(record_type: RecordType) -> APIRouter:
     )
     async def get_record(record_id: UUID, request: Request) -> Response:
         store: Store = request.app.state.store
-        record = store.get(record_id)
+        record = store.get_raw(record_id)
         refusal = _refusal(request, record, record_type, record_id)
         if refusal is not None:
             return refusal
@@ -62,7 +78,7 @@ def router_for(record_type: RecordType) -> APIRouter:
         headers = {"ETag": etag, "Cache-Control": "public, max-age=60"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
-        body = jsonld(record_type, record.id, record.document)
+        body = jsonld_text(record_type, record.id, record.document_json)
         return Response(body, media_type=JSONLD, headers=headers)
 
     @router.get(
@@ -104,7 +120,7 @@ def router_for(record_type: RecordType) -> APIRouter:
 
 def _refusal(
     request: Request,
-    record: StoredRecord | None,
+    record: StoredRecord | RawRecord | None,
     record_type: RecordType,
     record_id: UUID,
     gone_ok: bool = False,

@@ -7,6 +7,7 @@ from cultuurhub.store.canonical import draft_from_record, id_from_uri
 from cultuurhub.store.drafts import (
     Change,
     PutResult,
+    RawRecord,
     RecordDraft,
     SourceRef,
     StoredRecord,
@@ -35,6 +36,7 @@ __all__ = [
     "Organisation",
     "OrganisationNotFound",
     "PutResult",
+    "RawRecord",
     "RecordDraft",
     "RecordNotFound",
     "SourceRef",

@@ -23,11 +23,14 @@ def draft_from_record(
     """Make the store draft of a validated record: document, index columns, workflow status."""
     document = to_document(record)
     status = document.get("workflowStatus", "DRAFT")
+    # The hub gives every record its own @id and @context when it serves it; the source's
+    # identity is kept in ``sources``.
+    uri, _ = document.pop("@id", None), document.pop("@context", None)
     return RecordDraft(
         type=record_type.value,
         owner=owner,
         document=document,
-        id=record_id or id_from_uri(document.get("@id")),
+        id=record_id or id_from_uri(uri),
         workflow_status=str(status).lower(),
         columns=index_columns(record),
         source=source,

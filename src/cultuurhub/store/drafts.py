@@ -60,6 +60,19 @@ class StoredRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RawRecord:
+    """A record with its document as JSON text, for answering reads without parsing it."""
+
+    id: UUID
+    type: str
+    owner: UUID
+    document_json: str
+    visibility: str
+    version: int
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
 class VersionInfo:
     """One version of a record: who changed it, when, and its place in the change sequence."""
 

@@ -19,8 +19,12 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
-    """Create the engine for ``url``; SQLite files get their folder and WAL mode."""
+def make_engine(url: str, *, writer: bool = True) -> Engine:
+    """Create the engine for ``url``; SQLite files get their folder and WAL mode.
+
+    On SQLite a writer engine starts every transaction with BEGIN IMMEDIATE, so writers queue;
+    a reader engine starts plain deferred transactions, which never block writers in WAL mode.
+    """
     url = normalise_url(url)
     options: dict[str, Any] = {"json_serializer": dumps, "json_deserializer": orjson.loads}
     if url.startswith("sqlite"):
@@ -28,13 +32,16 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **options)
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, "BEGIN IMMEDIATE" if writer else "BEGIN")
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    # Lookups by lists of ids must be planned for the table as it is now, not as it was when a
+    # prepared statement was first made (a generic plan made on an empty table scans it all).
+    connect_args = {"options": "-c plan_cache_mode=force_custom_plan"}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **options)
 
 
-def _tune_sqlite(engine: Engine) -> None:
-    """WAL, foreign keys, and BEGIN IMMEDIATE so that writers queue instead of failing."""
+def _tune_sqlite(engine: Engine, begin: str) -> None:
+    """WAL, foreign keys, and the statement that begins a transaction."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -53,4 +60,4 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)

@@ -12,7 +12,14 @@ from sqlalchemy import Engine, insert, update
 from cultuurhub.config import get_settings
 from cultuurhub.store import organisations as accounts
 from cultuurhub.store import reads
-from cultuurhub.store.drafts import Change, PutResult, RecordDraft, StoredRecord, VersionInfo
+from cultuurhub.store.drafts import (
+    Change,
+    PutResult,
+    RawRecord,
+    RecordDraft,
+    StoredRecord,
+    VersionInfo,
+)
 from cultuurhub.store.engine import make_engine
 from cultuurhub.store.errors import RecordNotFound
 from cultuurhub.store.migrate import upgrade
@@ -25,7 +32,9 @@ class Store:
 
     def __init__(self, url: str | None = None, limits: Limits | None = None) -> None:
         settings = get_settings()
-        self.engine: Engine = make_engine(url or settings.database_url)
+        url = url or settings.database_url
+        self.engine: Engine = make_engine(url)
+        self.reader: Engine = make_engine(url, writer=False) if "sqlite" in url else self.engine
         self.limits = limits or Limits(settings.max_batch_size, settings.max_document_bytes)
 
     def upgrade(self) -> None:
@@ -35,6 +44,7 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+        self.reader.dispose()
 
     def put(self, draft: RecordDraft, author: str) -> PutResult:
         """Store one record; the same content again makes no new version."""
@@ -48,12 +58,17 @@ class Store:
 
     def get(self, record_id: UUID) -> StoredRecord | None:
         """Return a record as it stands (deleted ones flagged), or None."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return reads.get(connection, record_id)
+
+    def get_raw(self, record_id: UUID) -> RawRecord | None:
+        """Return a record with its document as unparsed JSON text, or None."""
+        with self.reader.connect() as connection:
+            return reads.get_raw(connection, record_id)
 
     def get_version(self, record_id: UUID, version: int) -> VersionInfo:
         """Return one version of a record."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             found = reads.get_version(connection, record_id, version)
         if found is None:
             raise RecordNotFound(f"record {record_id} has no version {version}")
@@ -61,7 +76,7 @@ class Store:
 
     def history(self, record_id: UUID) -> list[VersionInfo]:
         """Return every version of a record, oldest first."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             found = reads.history(connection, record_id)
         if not found:
             raise RecordNotFound(f"no record with id {record_id}")
@@ -97,17 +112,17 @@ class Store:
         owner: UUID | None = None,
     ) -> list[Change]:
         """Return the changes after ``seq``, in order, without gaps, deletions included."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return reads.changes_since(connection, seq, limit, types, owner)
 
     def counts_by_type(self) -> dict[str, int]:
         """Return how many live records of each type there are."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return reads.counts_by_type(connection)
 
     def recently_modified(self, record_type: str, limit: int = 10) -> list[dict[str, Any]]:
         """Return the most recently modified public records of a type (id, name, start)."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return reads.recently_modified(connection, record_type, limit)
 
     def create_organisation(
@@ -119,12 +134,12 @@ class Store:
 
     def get_organisation(self, organisation_id: UUID) -> accounts.Organisation | None:
         """Return an organisation, or None."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return accounts.get_organisation(connection, organisation_id)
 
     def list_organisations(self) -> list[accounts.Organisation]:
         """Return every organisation."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return accounts.list_organisations(connection)
 
     def create_api_key(
@@ -136,7 +151,7 @@ class Store:
 
     def authenticate(self, secret: str) -> accounts.ApiKey | None:
         """Return the live key with this secret, or None."""
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             return accounts.authenticate(connection, secret)
 
     def revoke_api_key(self, key_id: UUID) -> None:
