@@ -77,3 +77,16 @@ class Reader(ABC):
     @abstractmethod
     def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
         """Yield the records of ``data`` and the findings about it, never raising on bad input."""
+
+
+def too_many_records(
+    filename: str, limits: Limits, nouns: tuple[str, str] = ("records", "records")
+) -> Finding:
+    """The finding for a file that holds more records than ``limits`` allow (nouns: nl, en)."""
+    cap = limits.max_records
+    return Finding(
+        Severity.ERROR,
+        f"Het bestand bevat meer dan {cap:,} {nouns[0]}; de rest werd niet gelezen.",
+        f"The file holds more than {cap:,} {nouns[1]}; the rest was not read.",
+        file=filename,
+    )

@@ -13,7 +13,7 @@ from cultuurhub.formats.dublin_core import MappedRecord
 from cultuurhub.formats.edm import map_edm
 from cultuurhub.formats.lido import LIDO_RECORD, map_lido
 from cultuurhub.formats.xml_safety import XmlError, iter_elements, parse_xml
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
 
 __all__ = ["EdmReader", "LidoReader", "bound_document", "mapped_to_items", "xml_error_finding"]
 
@@ -50,7 +50,7 @@ def _read(
     try:
         for record in records:
             if count >= limits.max_records:
-                yield _too_many(filename, limits)
+                yield too_many_records(filename, limits)
                 return
             count += 1
             yield from mapped_to_items(record, filename, limits)
@@ -139,16 +139,6 @@ def xml_error_finding(error: XmlError, filename: str) -> Finding:
         f"The XML file cannot be read: {error}",
         file=filename,
         line=error.line,
-    )
-
-
-def _too_many(filename: str, limits: Limits) -> Finding:
-    cap = limits.max_records
-    return Finding(
-        Severity.ERROR,
-        f"Het bestand bevat meer dan {cap:,} records; de rest werd niet gelezen.",
-        f"The file holds more than {cap:,} records; the rest was not read.",
-        file=filename,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from cultuurhub.formats.ical import map_vevent
 from cultuurhub.formats.ical_recurrence import DEFAULT_HORIZON, expand, prop
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
 from cultuurhub.ingest.decoding import decode_text
 
 
@@ -39,7 +39,7 @@ class IcalReader(Reader):
             yield _empty(filename)
         for count, (uid, group) in enumerate(groups.items(), start=1):
             if count > limits.max_records:
-                yield _too_many(filename, limits)
+                yield too_many_records(filename, limits, ("evenementen", "events"))
                 return
             yield from self._event(uid, group, f"{filename}:{lines.get(uid, 1)}", limits)
 
@@ -139,16 +139,6 @@ def _broken(filename: str, line: int, uid: str, error: Exception) -> Finding:
         file=filename,
         line=line,
         record=uid,
-    )
-
-
-def _too_many(filename: str, limits: Limits) -> Finding:
-    cap = limits.max_records
-    return Finding(
-        Severity.ERROR,
-        f"Het bestand bevat meer dan {cap} evenementen; de rest werd niet gelezen.",
-        f"The file holds more than {cap} events; the rest was not read.",
-        file=filename,
     )
 
 

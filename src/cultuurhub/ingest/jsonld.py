@@ -11,7 +11,7 @@ import orjson
 from cultuurhub.formats.schema_org import map_event, map_organization, map_place, record_type
 from cultuurhub.formats.schema_org_parts import as_text
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
 from cultuurhub.ingest.decoding import decode_text
 
 _MAX_DEPTH = 8
@@ -40,7 +40,7 @@ class JsonLdReader(Reader):
             for node in _nodes(document, 0):
                 count += 1
                 if count > limits.max_records:
-                    yield _too_many(filename, limits)
+                    yield too_many_records(filename, limits)
                     return
                 yield from self._node(node, f"{filename}:{line}", filename, line)
 
@@ -140,15 +140,5 @@ def _nothing(filename: str) -> Finding:
         Severity.WARNING,
         'De pagina bevat geen <script type="application/ld+json">; er werd niets gelezen.',
         'The page holds no <script type="application/ld+json">; nothing was read.',
-        file=filename,
-    )
-
-
-def _too_many(filename: str, limits: Limits) -> Finding:
-    cap = limits.max_records
-    return Finding(
-        Severity.ERROR,
-        f"Het bestand bevat meer dan {cap} records; de rest werd niet gelezen.",
-        f"The file holds more than {cap} records; the rest was not read.",
         file=filename,
     )

@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 
 from cultuurhub.formats.uitdatabank import detect_type, normalise
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
 from cultuurhub.ingest.decoding import decode_text
 
 _WRAPPERS = ("examples", "member", "hydra:member", "items")
@@ -28,7 +28,7 @@ class UitdatabankReader(Reader):
             return
         for count, item in enumerate(_documents(decoded.text, filename), start=1):
             if count > limits.max_records:
-                yield _too_many(filename, limits)
+                yield too_many_records(filename, limits, ("documenten", "documents"))
                 return
             if isinstance(item, Finding):
                 yield item
@@ -93,13 +93,3 @@ def _source_id(document: dict[str, Any]) -> str:
         return uri
     canonical = orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
     return hashlib.sha256(canonical).hexdigest()[:24]
-
-
-def _too_many(filename: str, limits: Limits) -> Finding:
-    cap = limits.max_records
-    return Finding(
-        Severity.ERROR,
-        f"Het bestand bevat meer dan {cap} documenten; de rest werd niet gelezen.",
-        f"The file holds more than {cap} documents; the rest was not read.",
-        file=filename,
-    )
