@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
@@ -159,6 +160,55 @@ def key_create(
         store.close()
     console.print(secret, soft_wrap=True)
     errors.print(f"key {key.id} ({', '.join(sorted(key.scopes))}): bewaar hem nu / keep it now")
+
+
+@app.command("import")
+def import_(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV, Excel, iCalendar, JSON-LD, UiTdatabank, LIDO or EDM file.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    organisation: Annotated[UUID, typer.Option("--org", help="Id of the owning organisation.")],
+    source: Annotated[
+        str | None, typer.Option(help="Source system name (default: file name).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only show the findings; store nothing.")
+    ] = False,
+) -> None:
+    """Import a file: every record is checked, the good ones are stored, findings are listed."""
+    from cultuurhub.ingest import ImportOptions, UnknownFormat, import_file, reader_for
+
+    try:
+        reader = reader_for(path.name)
+    except UnknownFormat as error:
+        errors.print(str(error))
+        raise typer.Exit(2) from None
+    options = ImportOptions(organisation, source or path.name, dry_run=dry_run)
+    store = _store()
+    try:
+        with console.status(f"{path.name} lezen / reading"):
+            report = import_file(store, reader, path.read_bytes(), path.name, options)
+    finally:
+        store.close()
+    table = Table("ernst / severity", "waar / where", "veld / field", "bericht / message")
+    for finding in report.findings[:200]:
+        where = finding.file or ""
+        if finding.line:
+            where += f":{finding.line}"
+        table.add_row(finding.severity.value, where, finding.field or "", finding.message_nl)
+    if report.findings:
+        console.print(table)
+    console.print(
+        f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
+        f"ongewijzigd / unchanged {report.unchanged}, verwijderd / deleted {report.deleted}, "
+        f"geweigerd / rejected {report.rejected}, waarschuwingen / warnings {report.warnings}"
+        + (" (proefdraai, niets opgeslagen / dry run, nothing stored)" if dry_run else "")
+    )
 
 
 @app.command()

@@ -10,6 +10,13 @@ from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.oaipmh import HarvestOptions, OaiPmhError, OaiPmhHarvester
 from cultuurhub.ingest.oaipmh_state import HarvestState, HarvestStateStore
+from cultuurhub.ingest.service import (
+    ImportOptions,
+    ImportReport,
+    UnknownFormat,
+    import_file,
+    reader_for,
+)
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 
@@ -23,6 +30,8 @@ __all__ = [
     "HarvestState",
     "HarvestStateStore",
     "IcalReader",
+    "ImportOptions",
+    "ImportReport",
     "JsonLdReader",
     "LidoReader",
     "Limits",
@@ -32,5 +41,8 @@ __all__ = [
     "Severity",
     "SourceRecord",
     "UitdatabankReader",
+    "UnknownFormat",
     "decode_text",
+    "import_file",
+    "reader_for",
 ]

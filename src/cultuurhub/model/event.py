@@ -43,9 +43,13 @@ class BirthdateRange(WireModel):
 
 
 class LocationReference(WireModel):
-    """The place of an event: its URI, with name, address and coordinates when embedded."""
+    """The place of an event: its URI, or the place embedded (name, address, coordinates).
 
-    uri: RecordUri = Field(alias="@id")
+    A place embedded without a URI (from a spreadsheet or a calendar feed) is kept as it is; a
+    later step links it to a known place.
+    """
+
+    uri: RecordUri | None = Field(default=None, alias="@id")
     name: MultilingualText | None = None
     address: MultilingualAddress | None = None
     geo: Geo | None = None
@@ -54,7 +58,17 @@ class LocationReference(WireModel):
     @property
     def online(self) -> bool:
         """Tell whether this is UiTdatabank's placeholder for an online location."""
-        return self.uri.endswith(ONLINE_PLACE_ID)
+        return self.uri is not None and self.uri.endswith(ONLINE_PLACE_ID)
+
+    @model_validator(mode="after")
+    def _identified(self) -> LocationReference:
+        if self.uri is None and self.name is None:
+            raise rule_error(
+                "@id",
+                "Geef de locatie een @id of minstens een naam.",
+                "Give the location an @id or at least a name.",
+            )
+        return self
 
 
 class Event(Offer):

@@ -23,10 +23,21 @@ _AGE_RANGE = re.compile(r"^(\d{1,3})?-(\d{1,3})?$")
 
 
 class OrganizerReference(WireModel):
-    """A reference to an organizer record, optionally with its name as embedded by UiTdatabank."""
+    """An organizer: a reference to its record, or embedded with its name and website."""
 
-    uri: RecordUri = Field(alias="@id")
+    uri: RecordUri | None = Field(default=None, alias="@id")
     name: MultilingualText | None = None
+    url: WebUrl | None = None
+
+    @model_validator(mode="after")
+    def _identified(self) -> OrganizerReference:
+        if self.uri is None and self.name is None:
+            raise rule_error(
+                "@id",
+                "Geef de organisator een @id of minstens een naam.",
+                "Give the organizer an @id or at least a name.",
+            )
+        return self
 
 
 class Offer(CalendarFields):

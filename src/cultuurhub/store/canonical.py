@@ -19,8 +19,15 @@ def draft_from_record(
     owner: UUID,
     source: SourceRef | None = None,
     record_id: UUID | None = None,
+    *,
+    id_from_document: bool = True,
 ) -> RecordDraft:
-    """Make the store draft of a validated record: document, index columns, workflow status."""
+    """Make the store draft of a validated record: document, index columns, workflow status.
+
+    With ``id_from_document`` a record whose @id ends in a UUID keeps that UUID as its id (the
+    demo data, the hub's own exports); imports from other systems turn it off, so that two
+    organisations importing the same outside record never write over each other's.
+    """
     document = to_document(record)
     status = document.get("workflowStatus", "DRAFT")
     # The hub gives every record its own @id and @context when it serves it; the source's
@@ -30,7 +37,7 @@ def draft_from_record(
         type=record_type.value,
         owner=owner,
         document=document,
-        id=record_id or id_from_uri(uri),
+        id=record_id or (id_from_uri(uri) if id_from_document else None),
         workflow_status=str(status).lower(),
         columns=index_columns(record),
         source=source,

@@ -9,7 +9,7 @@ from uuid import UUID
 from sqlalchemy import Connection, Text, bindparam, cast, func, select
 
 from cultuurhub.store.drafts import Change, RawRecord, StoredRecord, VersionInfo
-from cultuurhub.store.tables import records, versions
+from cultuurhub.store.tables import records, sources, versions
 
 _RECORD_COLUMNS = (
     records.c.id,
@@ -127,3 +127,12 @@ def recently_modified(connection: Connection, record_type: str, limit: int) -> l
         .limit(limit)
     )
     return [dict(row._mapping) for row in connection.execute(statement)]
+
+
+def record_for_source(connection: Connection, system: str, source_id: str) -> UUID | None:
+    """Return the id of the record that came from (system, source id), if any."""
+    statement = select(sources.c.record_id).where(
+        sources.c.system == system, sources.c.source_id == source_id
+    )
+    found: UUID | None = connection.execute(statement).scalar_one_or_none()
+    return found

@@ -17,6 +17,7 @@ from cultuurhub.store.drafts import (
     PutResult,
     RawRecord,
     RecordDraft,
+    SourceRef,
     StoredRecord,
     VersionInfo,
 )
@@ -65,6 +66,11 @@ class Store:
         """Return a record with its document as unparsed JSON text, or None."""
         with self.reader.connect() as connection:
             return reads.get_raw(connection, record_id)
+
+    def record_for_source(self, source: SourceRef) -> UUID | None:
+        """Return the id of the record that came from this source record, if any."""
+        with self.reader.connect() as connection:
+            return reads.record_for_source(connection, source.system, source.source_id)
 
     def get_version(self, record_id: UUID, version: int) -> VersionInfo:
         """Return one version of a record."""
