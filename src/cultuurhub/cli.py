@@ -211,6 +211,39 @@ def import_(
     )
 
 
+@app.command("harvest")
+def harvest_(
+    url: Annotated[str, typer.Argument(help="Base URL of the OAI-PMH repository.")],
+    organisation: Annotated[UUID, typer.Option("--org", help="Id of the owning organisation.")],
+    prefix: Annotated[str, typer.Option(help="Metadata format: oai_dc, lido or edm.")] = "oai_dc",
+    set_spec: Annotated[str | None, typer.Option("--set", help="Harvest only this set.")] = None,
+) -> None:
+    """Harvest an OAI-PMH repository: the first time everything, then only what changed."""
+    from cultuurhub.ingest import HarvestOptions, ImportOptions, harvest
+
+    options = ImportOptions(organisation, url, author=f"harvest {url}")
+    harvest_options = HarvestOptions(metadata_prefix=prefix, set_spec=set_spec)
+    store = _store()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=console) as progress:
+            task = progress.add_task("Oogsten / harvesting", total=None)
+
+            def on_page(done: int, total: int | None) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = harvest(store, url, options, harvest_options, on_page)
+    finally:
+        store.close()
+    for finding in report.findings[:50]:
+        errors.print(f"{finding.severity.value}: {finding.message_nl}")
+    console.print(
+        f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
+        f"ongewijzigd / unchanged {report.unchanged}, verwijderd / deleted {report.deleted}, "
+        f"geweigerd / rejected {report.rejected}"
+    )
+
+
 @app.command()
 def show(record_id: Annotated[UUID, typer.Argument(help="The record's id.")]) -> None:
     """Print a record as JSON-LD."""

@@ -74,3 +74,25 @@ def test_unknown_record_is_a_clear_error(hub: str) -> None:
     run("init")
     result = CliRunner().invoke(app, ["show", "00000000-0000-4000-8000-000000000000"])
     assert result.exit_code == 1 and "no record" in result.output
+
+
+def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
+    from tests.ingest.test_oaipmh import serve, sickle
+
+    run("init")
+    organisation = run("org", "create", "Erfgoedcel", "--kind", "erfgoedcel").strip()
+    csv = tmp_path / "programma.csv"
+    csv.write_text(
+        "Titel;Datum;Soort;Locatie;Adres;Postcode;Gemeente\n"
+        "Orgelconcert;12/12/2026 20:00;Concert;Sint-Baafskathedraal;Sint-Baafsplein 1;9000;Gent\n"
+        "Lezing;31/02/2026 20:00;Lezing of congres;Bibliotheek De Krook;Miriam Makebaplein 1;"
+        "9000;Gent\n",
+        encoding="utf-8",
+    )
+    dry = " ".join(run("import", str(csv), "--org", organisation, "--dry-run").split())
+    assert "31/02/2026" in dry and "dry run, nothing stored" in dry
+    done = " ".join(run("import", str(csv), "--org", organisation).split())
+    assert "nieuw / created 1" in done
+    with serve(sickle) as repo:
+        harvested = " ".join(run("harvest", repo.url, "--org", organisation).split())
+    assert "nieuw / created 2" in harvested

@@ -5,6 +5,7 @@ Every reader follows the contract in ``base.py``: bytes in, source records and f
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
 from cultuurhub.ingest.decoding import DecodedText, decode_text
+from cultuurhub.ingest.harvesting import harvest
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
@@ -43,6 +44,7 @@ __all__ = [
     "UitdatabankReader",
     "UnknownFormat",
     "decode_text",
+    "harvest",
     "import_file",
     "reader_for",
 ]

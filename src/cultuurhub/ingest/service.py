@@ -90,31 +90,45 @@ def import_file(
 ) -> ImportReport:
     """Import one file: bad records become findings; the good ones are stored all together."""
     report = ImportReport()
-    drafts, deletions = _validate(reader.read(data, filename, options.limits), options, report)
-    if options.dry_run:
-        return report
-    for result in store.put_batch(drafts, options.author) if drafts else []:
-        setattr(report, result.outcome, getattr(report, result.outcome) + 1)
-    report.deleted = _delete(store, deletions, options)
+    store_items(store, reader.read(data, filename, options.limits), options, report)
     return report
+
+
+def store_items(
+    store: Store,
+    items: Iterable[SourceRecord | Finding],
+    options: ImportOptions,
+    report: ImportReport,
+) -> None:
+    """Validate what a reader gave and store the good records in one batch; count in ``report``."""
+    drafts, deletions = _validate(items, options, report)
+    if options.dry_run:
+        return
+    # Each batch is all-or-nothing; a file larger than one batch is stored batch by batch.
+    size = store.limits.max_batch_size
+    for start in range(0, len(drafts), size):
+        for result in store.put_batch(drafts[start : start + size], options.author):
+            setattr(report, result.outcome, getattr(report, result.outcome) + 1)
+    report.deleted += _delete(store, deletions, options)
 
 
 def _validate(
     items: Iterable[SourceRecord | Finding], options: ImportOptions, report: ImportReport
 ) -> tuple[list[RecordDraft], list[SourceRef]]:
-    drafts: list[RecordDraft] = []
-    deletions: list[SourceRef] = []
+    """Split what a reader gave into drafts to store and sources to delete; last word wins."""
+    latest: dict[str, RecordDraft | SourceRef] = {}
     for item in items:
         if isinstance(item, Finding):
             report.findings.append(item)
             continue
         source = SourceRef(source_key(options), item.source_id)
         if item.deleted:
-            deletions.append(source)
-            continue
-        draft = _draft(item, source, options.owner, report)
-        if draft is not None:
-            drafts.append(draft)
+            latest[item.source_id] = source
+        elif (draft := _draft(item, source, options.owner, report)) is not None:
+            latest.pop(item.source_id, None)  # a record read twice: its later reading counts
+            latest[item.source_id] = draft
+    drafts = [value for value in latest.values() if isinstance(value, RecordDraft)]
+    deletions = [value for value in latest.values() if isinstance(value, SourceRef)]
     return drafts, deletions
 
 

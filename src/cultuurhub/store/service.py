@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine, insert, select, update
 
 from cultuurhub.config import get_settings
 from cultuurhub.store import organisations as accounts
@@ -24,7 +24,7 @@ from cultuurhub.store.drafts import (
 from cultuurhub.store.engine import make_engine
 from cultuurhub.store.errors import RecordNotFound
 from cultuurhub.store.migrate import upgrade
-from cultuurhub.store.tables import records, versions
+from cultuurhub.store.tables import harvest_states, records, versions
 from cultuurhub.store.writes import Limits, allocate, check_limits, write_batch
 
 
@@ -130,6 +130,27 @@ class Store:
         """Return the most recently modified public records of a type (id, name, start)."""
         with self.reader.connect() as connection:
             return reads.recently_modified(connection, record_type, limit)
+
+    def load_harvest_state(self, source_url: str) -> dict[str, Any] | None:
+        """Return the saved state of harvesting ``source_url``, or None."""
+        statement = select(harvest_states.c.state).where(harvest_states.c.source_url == source_url)
+        with self.reader.connect() as connection:
+            found: dict[str, Any] | None = connection.execute(statement).scalar_one_or_none()
+        return found
+
+    def save_harvest_state(self, source_url: str, state: dict[str, Any]) -> None:
+        """Save the state of harvesting ``source_url``, replacing the previous one."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as connection:
+            done = connection.execute(
+                update(harvest_states)
+                .where(harvest_states.c.source_url == source_url)
+                .values(state=state, updated=now)
+            )
+            if done.rowcount == 0:
+                connection.execute(
+                    insert(harvest_states).values(source_url=source_url, state=state, updated=now)
+                )
 
     def create_organisation(
         self, name: str, kind: str, website: str | None = None

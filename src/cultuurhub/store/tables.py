@@ -143,3 +143,11 @@ sequence = Table(
     Column("id", Integer, primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+harvest_states = Table(
+    "harvest_states",
+    metadata,
+    Column("source_url", String(1000), primary_key=True),
+    Column("state", Document, nullable=False),
+    Column("updated", Moment, nullable=False),
+)
