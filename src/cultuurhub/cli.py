@@ -245,6 +245,34 @@ def harvest_(
 
 
 @app.command()
+def quality(
+    organisation: Annotated[UUID, typer.Option("--org", help="Id of the organisation.")],
+    fix_first: Annotated[int, typer.Option(help="How many records to list to fix first.")] = 10,
+) -> None:
+    """Show an organisation's data quality: scores, their spread, what to fix first."""
+    from cultuurhub.quality import quality_report
+
+    store = _store()
+    try:
+        report = quality_report(store.owned_documents(organisation), fix_first)
+    finally:
+        store.close()
+    console.print(f"{report.records} records, gemiddelde score / average score {report.average}")
+    largest = max(report.distribution.values()) or 1
+    for bucket, count in report.distribution.items():
+        bar = "█" * round(40 * count / largest)
+        console.print(f"{bucket:>7} {bar} {count}")
+    problems = Table("vaakst ontbrekend / most often missing", "records")
+    for hint, count in report.problems:
+        problems.add_row(hint, str(count))
+    console.print(problems)
+    worst = Table("id", "type", "score", "eerst / first")
+    for row in report.fix_first:
+        worst.add_row(row["id"], row["type"], str(row["score"]), row["first"])
+    console.print(worst)
+
+
+@app.command()
 def show(record_id: Annotated[UUID, typer.Argument(help="The record's id.")]) -> None:
     """Print a record as JSON-LD."""
     store = _store()

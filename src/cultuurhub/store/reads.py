@@ -136,3 +136,18 @@ def record_for_source(connection: Connection, system: str, source_id: str) -> UU
     )
     found: UUID | None = connection.execute(statement).scalar_one_or_none()
     return found
+
+
+def owned_documents(
+    connection: Connection, owner: UUID, after: UUID | None, limit: int
+) -> list[tuple[UUID, str, dict[str, Any]]]:
+    """Return a page of an owner's live records (id, type, document), in id order."""
+    statement = (
+        select(records.c.id, records.c.type, records.c.document)
+        .where(records.c.owner == owner, records.c.deleted.is_(False))
+        .order_by(records.c.id)
+        .limit(limit)
+    )
+    if after is not None:
+        statement = statement.where(records.c.id > after)
+    return [(row[0], row[1], row[2]) for row in connection.execute(statement)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -120,6 +120,17 @@ class Store:
         """Return the changes after ``seq``, in order, without gaps, deletions included."""
         with self.reader.connect() as connection:
             return reads.changes_since(connection, seq, limit, types, owner)
+
+    def owned_documents(self, owner: UUID, page: int = 1000) -> Iterator[tuple[UUID, str, Any]]:
+        """Yield every live record of an owner as (id, type, document), page by page."""
+        after: UUID | None = None
+        while True:
+            with self.reader.connect() as connection:
+                rows = reads.owned_documents(connection, owner, after, page)
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     def counts_by_type(self) -> dict[str, int]:
         """Return how many live records of each type there are."""
