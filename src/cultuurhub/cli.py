@@ -206,7 +206,8 @@ def import_(
     console.print(
         f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
         f"ongewijzigd / unchanged {report.unchanged}, verwijderd / deleted {report.deleted}, "
-        f"geweigerd / rejected {report.rejected}, waarschuwingen / warnings {report.warnings}"
+        f"geweigerd / rejected {report.rejected}, waarschuwingen / warnings {report.warnings}, "
+        f"gemiddelde kwaliteit / average quality {report.average_score}"
         + (" (proefdraai, niets opgeslagen / dry run, nothing stored)" if dry_run else "")
     )
 

@@ -38,6 +38,7 @@ def test_csv_import_stores_good_rows_and_names_bad_ones(store: Store) -> None:
     assert {f.line for f in errors} == {5, 8}
     assert any("31/02/2026" in f.message_nl for f in errors)
     assert store.counts_by_type() == {"event": 3}
+    assert report.average_score is not None and 0 < report.average_score < 100
 
 
 def test_reimport_changes_nothing(store: Store) -> None:

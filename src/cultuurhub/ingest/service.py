@@ -18,6 +18,7 @@ from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 from cultuurhub.model import InvalidRecord, RecordType, parse_record
+from cultuurhub.quality import score
 from cultuurhub.store import RecordDraft, SourceRef, Store, draft_from_record
 
 _BY_SUFFIX: dict[str, type[Reader]] = {
@@ -61,6 +62,12 @@ class ImportReport:
     deleted: int = 0
     rejected: int = 0
     findings: list[Finding] = field(default_factory=list)
+    scores: list[int] = field(default_factory=list)
+
+    @property
+    def average_score(self) -> float | None:
+        """The average completeness score (0–100) of the records that were accepted."""
+        return round(sum(self.scores) / len(self.scores), 1) if self.scores else None
 
     @property
     def warnings(self) -> int:
@@ -128,6 +135,7 @@ def _validate(
             latest.pop(item.source_id, None)  # a record read twice: its later reading counts
             latest[item.source_id] = draft
     drafts = [value for value in latest.values() if isinstance(value, RecordDraft)]
+    report.scores += [score(draft.type, draft.document).score for draft in drafts]
     deletions = [value for value in latest.values() if isinstance(value, SourceRef)]
     return drafts, deletions
 
