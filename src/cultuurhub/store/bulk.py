@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +23,9 @@ def _sqlite_uuid(value: UUID) -> str:
     return value.hex
 
 
+@lru_cache(maxsize=65_536)
 def _sqlite_time(value: datetime | None) -> str | None:
+    # cached: a batch shares its time, and events share their start and end times
     if value is None:
         return None
     if value.tzinfo is not None:
@@ -37,7 +40,8 @@ def _postgres_time(value: datetime | None) -> datetime | None:
 
 
 def _json(value: Any) -> str:
-    return orjson.dumps(value).decode()
+    # the write path hands over documents already serialised once (see writes.content_hash)
+    return value if isinstance(value, str) else orjson.dumps(value).decode()
 
 
 def _same(value: Any) -> Any:

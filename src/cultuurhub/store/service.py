@@ -53,9 +53,9 @@ class Store:
 
     def put_batch(self, drafts: Sequence[RecordDraft], author: str) -> list[PutResult]:
         """Store many records in one transaction: all of them, or none when one fails."""
-        hashes = check_limits(drafts, self.limits)
+        prepared = check_limits(drafts, self.limits)
         with self.engine.begin() as connection:
-            return write_batch(connection, drafts, hashes, author)
+            return write_batch(connection, drafts, prepared, author)
 
     def get(self, record_id: UUID) -> StoredRecord | None:
         """Return a record as it stands (deleted ones flagged), or None."""

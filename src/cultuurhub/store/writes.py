@@ -44,30 +44,41 @@ class _Existing:
     deleted: bool
 
 
-def content_hash(draft: RecordDraft) -> tuple[str, int]:
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A batch's content hashes and canonical JSON texts, each document serialised once."""
+
+    hashes: list[str]
+    texts: list[str]
+
+
+def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     """Hash what makes a record's content (type, owner, status, visibility, document).
 
-    Returns the hash and the size of the serialised document, so it is serialised once.
+    Returns the hash and the canonical (key-sorted) JSON of the document, so that it is
+    serialised once for hashing, size checks and storage.
     """
     document = orjson.dumps(draft.document, option=orjson.OPT_SORT_KEYS)
     head = f"{draft.type}|{draft.owner}|{draft.workflow_status}|{draft.visibility}|".encode()
-    return hashlib.blake2b(head + document, digest_size=16).hexdigest(), len(document)
+    return hashlib.blake2b(head + document, digest_size=16).hexdigest(), document
 
 
-def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> list[str]:
-    """Refuse a batch that is too large or holds a too-large document; return content hashes."""
+def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> Prepared:
+    """Refuse a batch that is too large or holds a too-large document; hash and serialise it."""
     if len(drafts) > limits.max_batch_size:
         raise BatchTooLarge(f"{len(drafts)} records in one batch; at most {limits.max_batch_size}")
-    hashes = []
+    hashes, texts = [], []
     for index, draft in enumerate(drafts):
-        digest, size = content_hash(draft)
+        digest, text = content_hash(draft)
+        size = len(text)
         if size > limits.max_document_bytes:
             raise DocumentTooLarge(
                 f"record {index + 1} of the batch is {size} bytes; "
                 f"at most {limits.max_document_bytes}"
             )
         hashes.append(digest)
-    return hashes
+        texts.append(text.decode())
+    return Prepared(hashes, texts)
 
 
 def allocate(connection: Connection, count: int) -> int:
@@ -78,9 +89,10 @@ def allocate(connection: Connection, count: int) -> int:
 
 
 def write_batch(
-    connection: Connection, drafts: Sequence[RecordDraft], hashes: list[str], author: str
+    connection: Connection, drafts: Sequence[RecordDraft], prepared: Prepared, author: str
 ) -> list[PutResult]:
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
+    hashes = prepared.hashes
     ids, known_sources = _resolve_ids(connection, drafts)
     existing = _existing(connection, ids)
     now = datetime.now(UTC)
@@ -90,7 +102,10 @@ def write_batch(
         if (old := existing.get(record_id)) is None or old.deleted or old.content_hash != hashes[i]
     ]
     first_seq = allocate(connection, len(changed)) if changed else 0
-    results = {i: _unchanged(ids[i], existing[ids[i]]) for i in range(len(ids)) if i not in changed}
+    changed_set = set(changed)
+    results = {
+        i: _unchanged(ids[i], existing[ids[i]]) for i in range(len(ids)) if i not in changed_set
+    }
     new_rows: list[dict[str, Any]] = []
     updated_rows: list[dict[str, Any]] = []
     version_rows: list[dict[str, Any]] = []
@@ -98,8 +113,11 @@ def write_batch(
         old = existing.get(ids[i])
         version = 1 if old is None else old.version + 1
         row = _record_row(drafts[i], ids[i], hashes[i], version, now)
-        (new_rows if old is None else updated_rows).append(row)
-        version_rows.append(_version_row(row, first_seq + offset, author))
+        version_rows.append(_version_row(row, first_seq + offset, author, prepared.texts[i]))
+        if old is None:
+            new_rows.append({**row, "document": prepared.texts[i]})  # bulk path takes JSON text
+        else:
+            updated_rows.append(row)
         results[i] = PutResult(ids[i], version, first_seq + offset, _outcome(old))
     insert_many(connection, records, new_rows)
     _update_records(connection, updated_rows)
@@ -171,12 +189,12 @@ def _record_row(
     return row
 
 
-def _version_row(row: dict[str, Any], seq: int, author: str) -> dict[str, Any]:
+def _version_row(row: dict[str, Any], seq: int, author: str, text: str) -> dict[str, Any]:
     return {
         "record_id": row["id"],
         "version": row["version"],
         "seq": seq,
-        "document": row["document"],
+        "document": text,
         "workflow_status": row["workflow_status"],
         "author": author,
         "time": row["modified"],
