@@ -100,6 +100,7 @@ def test_health_home_docs_and_schemas(client: TestClient, store: Store, owner: U
     assert client.get("/health").json()["status"] == "ok"
     home = client.get("/")
     assert "Het Collectief speelt Ravel" in home.text and "activiteiten" in home.text
+    assert "12/12/2026 20:00" in home.text  # stored in UTC, shown in Brussels time
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/events/{record_id}" in paths and "/objects/{record_id}" in paths

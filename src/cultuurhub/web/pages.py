@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -12,6 +13,7 @@ from cultuurhub import __version__
 from cultuurhub.model import RecordType
 from cultuurhub.store import Store
 
+BRUSSELS = ZoneInfo("Europe/Brussels")
 STATIC_DIR = Path(__file__).parent / "static"
 _environment = Environment(
     loader=PackageLoader("cultuurhub.web", "templates"), autoescape=select_autoescape()
@@ -40,12 +42,19 @@ class _EventLink:
     start: datetime | None
 
 
+def _local(moment: datetime | None) -> datetime | None:
+    """Show times as people in Flanders read them: in Brussels time."""
+    return None if moment is None else moment.astimezone(BRUSSELS)
+
+
 def render_home(store: Store) -> str:
     """Render the home page: what the hub holds and the latest events."""
     counts = store.counts_by_type()
     rows = [_Count(*_LABELS[kind.value], counts.get(kind.value, 0)) for kind in RecordType]
     events = [
-        _EventLink(f"/{RecordType.EVENT.path}/{row['id']}", row["name"] or "?", row["start_at"])
+        _EventLink(
+            f"/{RecordType.EVENT.path}/{row['id']}", row["name"] or "?", _local(row["start_at"])
+        )
         for row in store.recently_modified(RecordType.EVENT.value, 12)
     ]
     template = _environment.get_template("home.html")
