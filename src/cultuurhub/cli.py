@@ -274,6 +274,41 @@ def quality(
 
 
 @app.command()
+def duplicates(
+    record_type: Annotated[str, typer.Option("--type", help="place, organizer, event or object.")],
+    threshold: Annotated[
+        float, typer.Option(help="How alike, 0-1, to call it a duplicate.")
+    ] = 0.85,
+    output: Annotated[Path | None, typer.Option(help="Write the review list as JSON here.")] = None,
+) -> None:
+    """List likely duplicates for review; nothing is merged, least of all across owners."""
+    from cultuurhub.quality import Candidate, find_duplicates, review_list
+
+    store = _store()
+    try:
+        with console.status("Records lezen / reading records"):
+            candidates = [
+                Candidate(record_id, record_type, owner, document)
+                for record_id, owner, document in store.documents_of_type(record_type)
+            ]
+    finally:
+        store.close()
+    clusters = find_duplicates(candidates, threshold)
+    reviews = review_list(clusters)
+    if output is not None:
+        output.write_bytes(orjson.dumps(reviews, option=orjson.OPT_INDENT_2))
+    table = Table("canonical", "duplicates", "score", "waarom / why", "eigenaars / owners")
+    for review in reviews[:50]:
+        table.add_row(
+            str(review["canonical"]), "\n".join(map(str, review["duplicates"])),
+            f"{review['score']:.2f}", "; ".join(review["reasons"]),
+            "zelfde / same" if review["same_owner"] else "verschillend / different",
+        )  # fmt: skip
+    console.print(table)
+    console.print(f"{len(clusters)} groepen mogelijke dubbels / clusters of likely duplicates")
+
+
+@app.command()
 def show(record_id: Annotated[UUID, typer.Argument(help="The record's id.")]) -> None:
     """Print a record as JSON-LD."""
     store = _store()

@@ -96,3 +96,36 @@ def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
     with serve(sickle) as repo:
         harvested = " ".join(run("harvest", repo.url, "--org", organisation).split())
     assert "nieuw / created 2" in harvested
+
+
+def test_duplicates_command_lists_but_never_merges(hub: str, tmp_path: Path) -> None:
+    from cultuurhub.store import RecordDraft
+
+    run("init")
+    store = Store(hub)
+    try:
+        gent, stad = (store.create_organisation(n, "gemeente").id for n in ("Gent", "Stad"))
+        place = {
+            "name": {"nl": "Vooruit"},
+            "address": {"nl": {"postalCode": "9000", "streetAddress": "Sint-Pietersnieuwstraat 23",
+                               "addressLocality": "Gent", "addressCountry": "BE"}},
+            "geo": {"latitude": 51.0478, "longitude": 3.7276},
+        }  # fmt: skip
+        copy = {
+            **place,
+            "name": {"nl": "VOORUIT "},
+            "geo": {"latitude": 51.0479, "longitude": 3.7276},
+        }
+        store.put_batch([RecordDraft("place", gent, place), RecordDraft("place", stad, copy)], "t")
+    finally:
+        store.close()
+    review = tmp_path / "review.json"
+    output = run("duplicates", "--type", "place", "--output", str(review))
+    assert "1 groepen" in output
+    [cluster] = orjson.loads(review.read_bytes())
+    assert cluster["same_owner"] is False and "never merge" in cluster["action"]
+    store = Store(hub)
+    try:
+        assert store.counts_by_type() == {"place": 2}  # listed for review, nothing merged
+    finally:
+        store.close()

@@ -138,16 +138,16 @@ def record_for_source(connection: Connection, system: str, source_id: str) -> UU
     return found
 
 
-def owned_documents(
-    connection: Connection, owner: UUID, after: UUID | None, limit: int
-) -> list[tuple[UUID, str, dict[str, Any]]]:
-    """Return a page of an owner's live records (id, type, document), in id order."""
+def live_documents(
+    connection: Connection, where: Any, after: UUID | None, limit: int
+) -> list[tuple[UUID, str, UUID, dict[str, Any]]]:
+    """Return a page of live records matching ``where`` (id, type, owner, document), by id."""
     statement = (
-        select(records.c.id, records.c.type, records.c.document)
-        .where(records.c.owner == owner, records.c.deleted.is_(False))
+        select(records.c.id, records.c.type, records.c.owner, records.c.document)
+        .where(where, records.c.deleted.is_(False))
         .order_by(records.c.id)
         .limit(limit)
     )
     if after is not None:
         statement = statement.where(records.c.id > after)
-    return [(row[0], row[1], row[2]) for row in connection.execute(statement)]
+    return [(row[0], row[1], row[2], row[3]) for row in connection.execute(statement)]

@@ -123,10 +123,21 @@ class Store:
 
     def owned_documents(self, owner: UUID, page: int = 1000) -> Iterator[tuple[UUID, str, Any]]:
         """Yield every live record of an owner as (id, type, document), page by page."""
+        for record_id, kind, _, document in self._live(records.c.owner == owner, page):
+            yield record_id, kind, document
+
+    def documents_of_type(
+        self, record_type: str, page: int = 1000
+    ) -> Iterator[tuple[UUID, UUID, Any]]:
+        """Yield every live record of a type as (id, owner, document), page by page."""
+        for record_id, _, owner, document in self._live(records.c.type == record_type, page):
+            yield record_id, owner, document
+
+    def _live(self, where: Any, page: int) -> Iterator[tuple[UUID, str, UUID, Any]]:
         after: UUID | None = None
         while True:
             with self.reader.connect() as connection:
-                rows = reads.owned_documents(connection, owner, after, page)
+                rows = reads.live_documents(connection, where, after, page)
             yield from rows
             if len(rows) < page:
                 return
