@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from cultuurhub import __version__
-from cultuurhub.api import organisations
+from cultuurhub.api import organisations, ticketing
 from cultuurhub.api.problems import problem
 from cultuurhub.api.records import router_for
 from cultuurhub.config import get_settings
@@ -45,6 +45,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     for record_type in RecordType:
         app.include_router(router_for(record_type))
     app.include_router(organisations.router)
+    app.include_router(ticketing.router)
     _add_basics(app)
     return app
 

@@ -19,9 +19,17 @@ from cultuurhub.ingest.service import (
     reader_for,
 )
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
+from cultuurhub.ingest.ticketing import (
+    AvailabilityError,
+    AvailabilityUpdate,
+    apply_availability,
+    event_for,
+)
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 
 __all__ = [
+    "AvailabilityError",
+    "AvailabilityUpdate",
     "CsvReader",
     "DecodedText",
     "EdmReader",
@@ -43,7 +51,9 @@ __all__ = [
     "SourceRecord",
     "UitdatabankReader",
     "UnknownFormat",
+    "apply_availability",
     "decode_text",
+    "event_for",
     "harvest",
     "import_file",
     "reader_for",

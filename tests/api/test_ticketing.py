@@ -1,0 +1,91 @@
+"""The ticketing push: seats left become a new version in the change sequence at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from uuid import UUID
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from cultuurhub.api import create_app
+from cultuurhub.ingest import ImportOptions, import_file, reader_for
+from cultuurhub.model import RecordType, parse_record
+from cultuurhub.store import Store, draft_from_record
+
+CONCERT = {
+    "mainLanguage": "nl",
+    "name": {"nl": "Brussels Philharmonic speelt Brahms"},
+    "terms": [{"id": "0.50.4.0.0", "label": "Concert", "domain": "eventtype"}],
+    "location": {"@id": "https://demo.cultuurhub.be/places/6c1fd2f4-7fa0-4b4f-9bd6-0b0e1cbb7f33"},
+    "calendarType": "multiple",
+    "subEvent": [
+        {"startDate": "2026-12-12T20:00:00+01:00", "endDate": "2026-12-12T22:00:00+01:00",
+         "bookingAvailability": {"type": "Available", "capacity": 400, "remainingCapacity": 120}},
+        {"startDate": "2026-12-13T15:00:00+01:00", "endDate": "2026-12-13T17:00:00+01:00",
+         "bookingAvailability": {"type": "Available", "capacity": 400, "remainingCapacity": 300}},
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+
+
+def concert(store: Store, owner: UUID) -> UUID:
+    event = parse_record(RecordType.EVENT, CONCERT)
+    return store.put(draft_from_record(RecordType.EVENT, event, owner), "t").id
+
+
+def test_push_by_our_id_makes_a_version_in_the_feed(client: TestClient, store: Store) -> None:
+    owner = store.create_organisation("Flagey", "concertzaal").id
+    _, secret = store.create_api_key(owner, ["write"])
+    event_id = concert(store, owner)
+    push = {"event": str(event_id), "occurrences": [{"subEvent": 0, "remainingCapacity": 0}]}
+    response = client.post("/ticketing/availability", json=push, headers={"X-Api-Key": secret})
+    assert response.status_code == 200, response.text
+    assert response.json()["version"] == 2
+    assert store.changes_since(1)[0].record_id == event_id
+    record = store.get(event_id)
+    assert record is not None
+    first = record.document["subEvent"][0]["bookingAvailability"]
+    assert first == {"type": "Unavailable", "capacity": 400, "remainingCapacity": 0}
+    again = client.post("/ticketing/availability", json=push, headers={"X-Api-Key": secret})
+    assert again.json()["outcome"] == "unchanged"
+
+
+def test_push_by_source_id_and_by_start_date(client: TestClient, store: Store) -> None:
+    owner = store.create_organisation("Flagey", "concertzaal").id
+    _, secret = store.create_api_key(owner, ["write"])
+    data = orjson.dumps({**CONCERT, "@id": "https://tickets.example/events/777"})
+    options = ImportOptions(owner, "tickets")
+    import_file(store, reader_for("feed.json"), data, "feed.json", options)
+    push = {
+        "source": {"system": "tickets", "id": "https://tickets.example/events/777"},
+        "occurrences": [{"startDate": "2026-12-13T15:00:00+01:00", "soldOut": True}],
+    }
+    response = client.post("/ticketing/availability", json=push, headers={"X-Api-Key": secret})
+    assert response.status_code == 200, response.text
+
+
+def test_only_the_owner_may_push_and_bad_pushes_are_explained(
+    client: TestClient, store: Store
+) -> None:
+    owner = store.create_organisation("Flagey", "concertzaal").id
+    other = store.create_organisation("Ander", "theater").id
+    _, other_secret = store.create_api_key(other, ["write"])
+    _, secret = store.create_api_key(owner, ["write"])
+    event_id = str(concert(store, owner))
+    ok = {"event": event_id, "occurrences": [{"subEvent": 0, "remainingCapacity": 5}]}
+    headers = {"X-Api-Key": other_secret}
+    assert client.post("/ticketing/availability", json=ok, headers=headers).status_code == 403
+    assert client.post("/ticketing/availability", json=ok).status_code == 403
+    missing = {"event": event_id, "occurrences": [{"subEvent": 7, "remainingCapacity": 5}]}
+    response = client.post("/ticketing/availability", json=missing, headers={"X-Api-Key": secret})
+    assert response.status_code == 422 and "occurrence 7" in response.json()["detail"]
+    too_many = {"event": event_id, "occurrences": [{"subEvent": 0, "remainingCapacity": 999}]}
+    response = client.post("/ticketing/availability", json=too_many, headers={"X-Api-Key": secret})
+    assert response.status_code == 422 and "remainingCapacity" in response.json()["detail"]
