@@ -34,6 +34,7 @@ class Store:
     def __init__(self, url: str | None = None, limits: Limits | None = None) -> None:
         settings = get_settings()
         url = url or settings.database_url
+        self.url = url
         self.engine: Engine = make_engine(url)
         self.reader: Engine = make_engine(url, writer=False) if "sqlite" in url else self.engine
         self.limits = limits or Limits(settings.max_batch_size, settings.max_document_bytes)

@@ -1,0 +1,338 @@
+"""From a stored record to the fields the index holds: words, terms, places, dates, prices.
+
+Events are indexed with what is known of their place and organiser (name, municipality,
+coordinates), so the indexer keeps a small lookup of those and re-indexes events when their
+place changes. Dates are indexed as the Brussels days on which something happens: every day of
+every occurrence, and for periodic and permanent calendars the period and its opening weekdays.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import orjson
+
+from cultuurhub.model import vocab
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+EPOCH_DAY = date(1970, 1, 1)
+KEY_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+DATE_ID_BITS = 38
+MODIFIED_ID_BITS = 32
+#: A single occurrence longer than this is indexed as a period.
+MAX_OCCURRENCE_DAYS = 62
+#: Permanent calendars run from day 0 to this day (year 2200).
+FOREVER = 84000
+#: km per degree, and the longitude scale at Belgium's latitude (for the octagon fields).
+KM_PER_DEGREE_LAT = 110.57
+KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(50.6))
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Whereabouts:
+    """What the index needs to know of a place or organiser that others refer to."""
+
+    name: str
+    municipality: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(slots=True)
+class Lookup:
+    """Places and organisers by id, filled by the indexer before it extracts a batch."""
+
+    known: dict[UUID, Whereabouts] = field(default_factory=dict)
+
+    def get(self, ref_id: UUID | None) -> Whereabouts | None:
+        """Return what is known of the referred record."""
+        return None if ref_id is None else self.known.get(ref_id)
+
+
+def ref_id(reference: Any) -> UUID | None:
+    """Return the UUID at the end of a reference's ``@id``, if there is one."""
+    if not isinstance(reference, dict):
+        return None
+    uri = reference.get("@id")
+    if not isinstance(uri, str):
+        return None
+    try:
+        return UUID(uri.rstrip("/").rsplit("/", 1)[-1])
+    except ValueError:
+        return None
+
+
+def references(document: dict[str, Any]) -> Iterator[UUID]:
+    """Yield the ids of the place and organiser a document refers to."""
+    for key in ("location", "organizer", "holder"):
+        found = ref_id(document.get(key))
+        if found is not None:
+            yield found
+
+
+def province_of(nis: str) -> str:
+    """Return the NIS code of the province (or Brussels region) of a municipality."""
+    prefix = nis[:2]
+    if prefix == "21":
+        return "04000"
+    if prefix in {"23", "24"}:
+        return "20001"
+    if prefix == "25":
+        return "20002"
+    return nis[0] + "0000"
+
+
+def whereabouts(
+    record_type: str,
+    document: dict[str, Any],
+    row_nis: str | None,
+    latitude: float | None,
+    longitude: float | None,
+) -> Whereabouts:
+    """Summarise a place or organiser for the records that refer to it."""
+    del record_type
+    return Whereabouts(_first_text(document.get("name")), row_nis, latitude, longitude)
+
+
+def fields_for(
+    record_type: str,
+    record_id: UUID,
+    owner: UUID,
+    document: dict[str, Any],
+    modified: datetime,
+    row: tuple[str | None, float | None, float | None],
+    lookup: Lookup,
+) -> dict[str, Any]:
+    """Return the index fields of one live record."""
+    nis, latitude, longitude = row
+    values: dict[str, list[Any]] = {}
+
+    def add(name: str, *items: Any) -> None:
+        values.setdefault(name, []).extend(item for item in items if item not in (None, ""))
+
+    add("id", str(record_id))
+    add("kind", record_type)
+    add("owner", str(owner))
+    add("workflow", str(document.get("workflowStatus") or ""))
+    names = list(_texts(document.get("name") or document.get("title")))
+    add("name", *names)
+    add("suggest", *names)
+    add("text", *_texts(document.get("description")))
+    add("language", *_languages(document))
+    for label in document.get("labels") or []:
+        add("label", str(label))
+    for label in document.get("hiddenLabels") or []:
+        add("hidden_label", str(label))
+    for term in document.get("terms") or []:
+        if isinstance(term, dict) and term.get("id"):
+            add("terms", term["id"])
+            add(
+                {"eventtype": "eventtype", "theme": "theme", "facility": "facility"}.get(
+                    str(term.get("domain")), "terms"
+                ),
+                term["id"],
+            )
+            add("text", term.get("label"))
+    if record_type in {"events", "places"}:
+        _add_offer(add, document)
+    if record_type == "objects":
+        _add_object(add, document)
+    place = lookup.get(ref_id(document.get("location")))
+    if place is not None:
+        add("place", str(ref_id(document.get("location"))))
+        add("text", place.name)
+        nis = nis or place.municipality
+        if latitude is None:
+            latitude, longitude = place.latitude, place.longitude
+    elif ref_id(document.get("location")) is not None:
+        add("place", str(ref_id(document.get("location"))))
+    organiser_id = ref_id(document.get("organizer") or document.get("holder"))
+    if organiser_id is not None:
+        add("organizer", str(organiser_id))
+        organiser = lookup.get(organiser_id)
+        if organiser is not None:
+            add("text", organiser.name)
+    if nis:
+        add("municipality", nis)
+        add("province", province_of(nis))
+        municipality = _municipality_names().get(nis)
+        add("text", municipality)
+    if latitude is not None and longitude is not None:
+        x, y = longitude * KM_PER_DEGREE_LON, latitude * KM_PER_DEGREE_LAT
+        add("latitude", float(latitude))
+        add("longitude", float(longitude))
+        add("u", x + y)
+        add("v", x - y)
+        add("geo", True)
+    first_start = values.pop("_first_start", [None])[0]
+    minutes = 0 if first_start is None else _minutes(first_start)
+    add("date_key", (minutes << DATE_ID_BITS) | (record_id.int & ((1 << DATE_ID_BITS) - 1)))
+    if first_start is not None:
+        add("start", int(first_start.timestamp()))
+    seconds = max(0, int((modified - KEY_EPOCH).total_seconds()))
+    add("modified", int(modified.timestamp()))
+    add("modified_key", (seconds << MODIFIED_ID_BITS) | (record_id.int & 0xFFFFFFFF))
+    return values
+
+
+def _add_offer(add: Any, document: dict[str, Any]) -> None:
+    add("calendar", document.get("calendarType"))
+    status = document.get("status")
+    add("status", status.get("type") if isinstance(status, dict) else None)
+    availability = document.get("bookingAvailability")
+    add("availability", availability.get("type") if isinstance(availability, dict) else None)
+    audience = document.get("audience")
+    add("audience", audience.get("audienceType") if isinstance(audience, dict) else None)
+    add("attendance", document.get("attendanceMode"))
+    low, high = _ages(document.get("typicalAgeRange"))
+    add("age_min", low)
+    add("age_max", high)
+    for price in document.get("priceInfo") or []:
+        if isinstance(price, dict) and price.get("category") == "base":
+            amount = float(price.get("price") or 0.0)
+            add("price", amount)
+            add("free", amount == 0.0)
+    _add_calendar(add, document)
+
+
+def _add_object(add: Any, document: dict[str, Any]) -> None:
+    add("text", document.get("objectNumber"))
+    for kind in document.get("objectType") or []:
+        if isinstance(kind, dict):
+            add("terms", kind.get("@id"))
+            add("text", *_texts(kind.get("prefLabel")))
+    for creator in document.get("creators") or []:
+        agent = creator.get("agent") if isinstance(creator, dict) else None
+        if isinstance(agent, dict) and agent.get("name"):
+            add("creator", str(agent["name"]))
+            add("text", str(agent["name"]))
+    for key in ("materials", "techniques", "subjects"):
+        for concept in document.get(key) or []:
+            if isinstance(concept, dict):
+                add("text", *_texts(concept.get("prefLabel")))
+    add("rights", document.get("rights"))
+    date_value = document.get("productionDate")
+    if isinstance(date_value, dict):
+        add("text", date_value.get("display"))
+
+
+def _add_calendar(add: Any, document: dict[str, Any]) -> None:
+    kind = document.get("calendarType")
+    weekdays = _weekdays(document.get("openingHours"))
+    if kind == "permanent":
+        add("period_from", 0)
+        add("period_to", FOREVER)
+        add("weekdays", *weekdays)
+        return
+    start, end = _moment(document.get("startDate")), _moment(document.get("endDate"))
+    if kind == "periodic" and start is not None:
+        add("_first_start", start)
+        add("period_from", _day(start))
+        add("period_to", _day(end or start))
+        add("weekdays", *weekdays)
+        return
+    occurrences = [
+        (_moment(sub.get("startDate")), _moment(sub.get("endDate")))
+        for sub in document.get("subEvent") or []
+        if isinstance(sub, dict)
+    ] or [(start, end)]
+    days: set[int] = set()
+    firsts = [begin for begin, _ in occurrences if begin is not None]
+    if firsts:
+        add("_first_start", min(firsts))
+    for begin, finish in occurrences:
+        if begin is None:
+            continue
+        first, last = _day(begin), _day(finish or begin)
+        if last - first > MAX_OCCURRENCE_DAYS:
+            add("period_from", first)
+            add("period_to", last)
+            add("weekdays", *range(7))
+            continue
+        days.update(range(first, max(first, last) + 1))
+    add("days", *sorted(days))
+
+
+def _weekdays(opening_hours: Any) -> list[int]:
+    found: set[int] = set()
+    for hours in opening_hours or []:
+        if isinstance(hours, dict):
+            for day in hours.get("dayOfWeek") or []:
+                if str(day).lower() in WEEKDAYS:
+                    found.add(WEEKDAYS.index(str(day).lower()))
+    return sorted(found) or list(range(7))
+
+
+def _ages(value: Any) -> tuple[int, int]:
+    if not isinstance(value, str) or "-" not in value:
+        return 0, 150
+    low, _, high = value.partition("-")
+    return (int(low) if low.isdigit() else 0), (int(high) if high.isdigit() else 150)
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=BRUSSELS)
+
+
+def _day(moment: datetime) -> int:
+    """Days since 1970-01-01 of the Brussels calendar day of ``moment``."""
+    return (moment.astimezone(BRUSSELS).date() - EPOCH_DAY).days
+
+
+def day_number(day: date) -> int:
+    """Days since 1970-01-01 of a calendar day."""
+    return (day - EPOCH_DAY).days
+
+
+def _minutes(moment: datetime) -> int:
+    return max(0, int((moment - KEY_EPOCH).total_seconds()) // 60)
+
+
+def _texts(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for text in value.values() if isinstance(text, str)]
+    return []
+
+
+def _first_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("nl") or next(iter(value.values()), ""))
+    return str(value or "")
+
+
+def _languages(document: dict[str, Any]) -> list[str]:
+    languages = document.get("languages")
+    if isinstance(languages, list) and languages:
+        return [str(language) for language in languages]
+    name = document.get("name") or document.get("title")
+    return list(name) if isinstance(name, dict) else []
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _municipality_names() -> dict[str, str]:
+    if not _NAMES:
+        _NAMES.update((nis, m.name) for nis, m in vocab.municipalities().items())
+    return _NAMES
+
+
+def loads(text: str) -> dict[str, Any]:
+    """Parse a stored JSON document."""
+    document = orjson.loads(text)
+    return document if isinstance(document, dict) else {}

@@ -1,0 +1,226 @@
+"""Search over a real store (SQLite and PostgreSQL): Dutch words, filters, facets, geo, sorts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from cultuurhub.model import RecordType, parse_record
+from cultuurhub.search import QueryError, SearchIndex, SearchQuery
+from cultuurhub.store import Store, draft_from_record
+
+BASE = "https://demo.cultuurhub.be"
+GENT = (51.0543, 3.7174)
+
+
+def _place(
+    store: Store, owner: UUID, name: str, postcode: str, locality: str, lat: float, lon: float
+) -> UUID:
+    document = {
+        "mainLanguage": "nl", "name": {"nl": name},
+        "address": {"nl": {"addressCountry": "BE", "addressLocality": locality,
+                           "postalCode": postcode, "streetAddress": "Kerkstraat 1"}},
+        "geo": {"latitude": lat, "longitude": lon},
+        "calendarType": "permanent",
+        "terms": [{"id": "8.48.0.0.0", "label": "Theater", "domain": "eventtype"}],
+        "workflowStatus": "APPROVED",
+    }  # fmt: skip
+    record = parse_record(RecordType.PLACE, document)
+    return store.put(draft_from_record(RecordType.PLACE, record, owner), "test").id
+
+
+def _event(store: Store, owner: UUID, place: UUID, name: str, **extra: Any) -> UUID:
+    document: dict[str, Any] = {
+        "mainLanguage": "nl", "name": {"nl": name},
+        "terms": [{"id": "0.50.4.0.0", "label": "Concert", "domain": "eventtype"}],
+        "location": {"@id": f"{BASE}/places/{place}"},
+        "calendarType": "single",
+        "startDate": "2026-12-12T20:00:00+01:00", "endDate": "2026-12-12T22:00:00+01:00",
+        "workflowStatus": "APPROVED",
+    }  # fmt: skip
+    document.update(extra)
+    record = parse_record(RecordType.EVENT, document)
+    return store.put(draft_from_record(RecordType.EVENT, record, owner), "test").id
+
+
+@pytest.fixture
+def hub(store: Store) -> dict[str, Any]:
+    owner = store.create_organisation("Cultuurcentrum", "cultuurcentrum").id
+    vooruit = _place(store, owner, "Vooruit", "9000", "Gent", 51.0480, 3.7278)
+    bijloke = _place(store, owner, "De Bijloke", "9000", "Gent", 51.0450, 3.7150)
+    aalst = _place(store, owner, "Cultuurcentrum De Werf", "9300", "Aalst", 50.9387, 4.0392)
+    antwerpen = _place(store, owner, "De Roma", "2140", "Antwerpen", 51.2100, 4.4400)
+    ids = {
+        "concert": _event(store, owner, vooruit, "Concert van het Gents Symfonieorkest",
+                          description={"nl": "Een avond vol klassieke muziek in de grote zaal."},
+                          priceInfo=[{"category": "base", "name": {"nl": "Basistarief"},
+                                      "price": 18.0, "priceCurrency": "EUR"}]),
+        "cafe": _event(store, owner, bijloke, "Repair Café Bijloke",
+                       startDate="2026-12-19T14:00:00+01:00",
+                       endDate="2026-12-19T17:00:00+01:00",
+                       terms=[{"id": "0.3.1.0.1", "label": "Cursus met open sessies",
+                               "domain": "eventtype"}],
+                       priceInfo=[{"category": "base", "name": {"nl": "Basistarief"},
+                                   "price": 0.0, "priceCurrency": "EUR"}],
+                       typicalAgeRange="6-12"),
+        "expo": _event(store, owner, aalst, "Tentoonstelling: concerten in beeld",
+                       calendarType="periodic",
+                       startDate="2026-12-01T00:00:00+01:00",
+                       endDate="2027-01-31T23:59:59+01:00",
+                       openingHours=[{"opens": "10:00", "closes": "17:00",
+                                      "dayOfWeek": ["saturday", "sunday"]}],
+                       terms=[{"id": "0.0.0.0.0", "label": "Tentoonstelling",
+                               "domain": "eventtype"}]),
+        "roma": _event(store, owner, antwerpen, "Jazz in De Roma",
+                       startDate="2027-01-08T20:30:00+01:00",
+                       endDate="2027-01-08T23:00:00+01:00", labels=["jazzfestival"]),
+        "draft": _event(store, owner, vooruit, "Concert in voorbereiding", workflowStatus="DRAFT"),
+    }  # fmt: skip
+    index = SearchIndex()
+    index.sync(store)
+    return {"store": store, "index": index, "ids": ids, "owner": owner,
+            "places": {"vooruit": vooruit, "aalst": aalst}}  # fmt: skip
+
+
+def _ids(hub: dict[str, Any], **ask: Any) -> set[str]:
+    result = hub["index"].search(SearchQuery(kinds=("events",), **ask))
+    names = {value: key for key, value in hub["ids"].items()}
+    return {names[hit.id] for hit in result.hits}
+
+
+def test_dutch_words_are_stemmed_folded_and_all_required(hub: dict[str, Any]) -> None:
+    assert _ids(hub, text="concerten") == {"concert", "expo", "roma"}  # roma: type Concert
+    assert _ids(hub, text="repair cafe") == {"cafe"}  # é folded
+    assert _ids(hub, text="concert aalst") == {"expo"}  # every word must match (place town)
+    assert _ids(hub, text="klassieke muziek") == {"concert"}  # description
+    assert _ids(hub, text='"symfonieorkest gents"') == set()  # phrase order matters
+    assert _ids(hub, text='"gents symfonieorkest"') == {"concert"}
+    assert _ids(hub, text="de het een") == {"concert", "cafe", "expo", "roma"}  # stop words only
+
+
+def test_drafts_stay_out_of_public_search(hub: dict[str, Any]) -> None:
+    assert "draft" not in _ids(hub, text="concert")
+    assert _ids(hub, text="voorbereiding", workflow=("DRAFT",)) == {"draft"}
+
+
+def test_filters(hub: dict[str, Any]) -> None:
+    assert _ids(hub, municipalities=("44021",)) == {"concert", "cafe"}  # Gent
+    assert _ids(hub, provinces=("10000",)) == {"roma"}  # province Antwerpen
+    assert _ids(hub, event_types=("0.0.0.0.0",)) == {"expo"}
+    assert _ids(hub, free=True) == {"cafe"}
+    assert _ids(hub, price_min=10, price_max=20) == {"concert"}
+    assert _ids(hub, age=8) >= {"cafe"}
+    assert "cafe" not in _ids(hub, age=15)
+    assert _ids(hub, labels=("jazzfestival",)) == {"roma"}
+    assert _ids(hub, places=(str(hub["places"]["aalst"]),)) == {"expo"}
+
+
+def test_dates_match_occurrences_and_opening_days(hub: dict[str, Any]) -> None:
+    assert _ids(hub, date_from=date(2026, 12, 12), date_to=date(2026, 12, 12)) == {
+        "concert", "expo",  # a Saturday: the exhibition is open on Saturdays
+    }  # fmt: skip
+    # Wednesday 16 December: nothing happens, the exhibition is closed on weekdays.
+    assert _ids(hub, date_from=date(2026, 12, 16), date_to=date(2026, 12, 16)) == set()
+    assert _ids(hub, date_from=date(2027, 1, 1)) == {"expo", "roma"}
+    assert _ids(hub, date_to=date(2026, 11, 30)) == set()
+    with pytest.raises(QueryError):
+        _ids(hub, date_from=date(2027, 1, 2), date_to=date(2027, 1, 1))
+
+
+def test_geo_distance_is_exact_and_sorts(hub: dict[str, Any]) -> None:
+    lat, lon = GENT
+    assert _ids(hub, latitude=lat, longitude=lon, distance_km=2) == {"concert", "cafe"}
+    assert _ids(hub, latitude=lat, longitude=lon, distance_km=30) == {"concert", "cafe", "expo"}
+    result = hub["index"].search(
+        SearchQuery(
+            kinds=("events",), latitude=lat, longitude=lon, distance_km=100, sort="distance"
+        )
+    )
+    distances = [hit.distance_km for hit in result.hits]
+    assert distances == sorted(distances) and len(distances) == 4
+    # Aalst lies 25.9 km from the centre of Gent: inside 26 km, outside 25.5 km.
+    assert "expo" in _ids(hub, latitude=lat, longitude=lon, distance_km=26)
+    assert "expo" not in _ids(hub, latitude=lat, longitude=lon, distance_km=25.5)
+    assert _ids(hub, bbox=(3.6, 51.0, 3.8, 51.1)) == {"concert", "cafe"}
+
+
+def test_facets_count_the_hits(hub: dict[str, Any]) -> None:
+    result = hub["index"].search(SearchQuery(kinds=("events",), facets=("types", "regions")))
+    types = {value.label: value.count for value in result.facets["types"]}
+    assert types == {"Concert": 2, "Cursus met open sessies": 1, "Tentoonstelling": 1}
+    regions = {value.label: value for value in result.facets["regions"]}
+    assert regions["Oost-Vlaanderen"].count == 3
+    assert {child.label: child.count for child in regions["Oost-Vlaanderen"].children} == {
+        "Gent": 2, "Aalst": 1,
+    }  # fmt: skip
+    assert regions["Antwerpen"].count == 1
+
+
+def test_date_sort_and_cursor_pages_reach_every_hit_once(hub: dict[str, Any]) -> None:
+    index: SearchIndex = hub["index"]
+    first = index.search(SearchQuery(kinds=("events",), sort="date", limit=2))
+    starts = [hit.start for hit in first.hits]
+    assert first.total == 4 and starts == sorted(starts)
+    assert first.next_cursor
+    second = index.search(
+        SearchQuery(kinds=("events",), sort="date", limit=2, cursor=first.next_cursor)
+    )
+    seen = [hit.id for hit in first.hits + second.hits]
+    assert len(set(seen)) == 4
+    newest = index.search(SearchQuery(kinds=("events",), sort="date", descending=True, limit=1))
+    assert newest.hits[0].id == hub["ids"]["roma"]
+
+
+def test_changes_reach_the_index(hub: dict[str, Any]) -> None:
+    store: Store = hub["store"]
+    index: SearchIndex = hub["index"]
+    store.delete(hub["ids"]["roma"], "test")
+    extra = _event(store, hub["owner"], hub["places"]["vooruit"], "Nieuw concert")
+    report = index.sync(store)
+    assert report.removed >= 1 and report.indexed >= 1
+    assert "roma" not in _ids(hub, text="jazz") and not _ids(hub, text="jazz")
+    assert index.search(SearchQuery(text="nieuw")).hits[0].id == extra
+    assert index.sync(store).indexed == 0  # nothing new
+
+
+def test_a_moved_place_moves_its_events(hub: dict[str, Any]) -> None:
+    store: Store = hub["store"]
+    aalst = hub["places"]["aalst"]
+    document = {
+        "mainLanguage": "nl", "name": {"nl": "Cultuurcentrum De Werf"},
+        "address": {"nl": {"addressCountry": "BE", "addressLocality": "Brugge",
+                           "postalCode": "8000", "streetAddress": "Molenstraat 51"}},
+        "geo": {"latitude": 51.2093, "longitude": 3.2247}, "calendarType": "permanent",
+        "terms": [{"id": "8.48.0.0.0", "label": "Theater", "domain": "eventtype"}],
+        "workflowStatus": "APPROVED",
+    }  # fmt: skip
+    record = parse_record(RecordType.PLACE, document)
+    store.put(draft_from_record(RecordType.PLACE, record, hub["owner"], record_id=aalst), "t")
+    hub["index"].sync(store)
+    assert _ids(hub, municipalities=("31005",)) == {"expo"}  # Brugge now
+
+
+def test_time_budget_flags_left_out_parts(hub: dict[str, Any]) -> None:
+    result = hub["index"].search(SearchQuery(facets=("types",), budget_ms=0.0))
+    assert result.partial and "facets" in result.partial_parts and result.facets == {}
+    assert result.total >= 4
+
+
+def test_autocomplete(hub: dict[str, Any]) -> None:
+    names = [s.name for s in hub["index"].autocomplete("rep")]
+    assert names == ["Repair Café Bijloke"]
+    assert {s.name for s in hub["index"].autocomplete("de bij")} == {"De Bijloke"}
+    assert "Concert in voorbereiding" not in {s.name for s in hub["index"].autocomplete("conc")}
+
+
+def test_bad_searches_are_refused(hub: dict[str, Any]) -> None:
+    index: SearchIndex = hub["index"]
+    for bad in (SearchQuery(limit=0), SearchQuery(start=9990, limit=20),
+                SearchQuery(facets=("colour",)), SearchQuery(latitude=51.0),
+                SearchQuery(sort="distance"), SearchQuery(cursor="!!"),
+                SearchQuery(bbox=(4.0, 51.0, 3.0, 52.0))):  # fmt: skip
+        with pytest.raises(QueryError):
+            index.search(bad)
