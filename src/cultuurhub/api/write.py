@@ -1,0 +1,270 @@
+"""The write API's routes: organisations create, replace and delete their records with a key.
+
+Thin: each route reads the request, calls :mod:`cultuurhub.api.write_service` and turns what it
+returns or refuses into a response or RFC 9457 problem details. See ``docs/write-api.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from uuid import UUID
+
+import orjson
+from fastapi import APIRouter, Request, Response, Security
+from fastapi.security import APIKeyHeader
+
+from cultuurhub.api import write_examples as docs
+from cultuurhub.api.auth import api_key, principal
+from cultuurhub.api.problems import problem
+from cultuurhub.api.records import record_uri
+from cultuurhub.api.write_service import (
+    LabelChange,
+    Payload,
+    Target,
+    Unauthenticated,
+    Writer,
+    WriteRefused,
+    Written,
+    change_label,
+    create_record,
+    delete_record,
+    etag,
+    move_workflow,
+    replace_record,
+)
+from cultuurhub.config import get_settings
+from cultuurhub.model import FieldProblem, InvalidRecord, RecordType
+from cultuurhub.store import PutResult
+
+
+def writer_for(request: Request) -> Writer:
+    """Return the writer behind the request's API key; refuse a missing or unknown key."""
+    key = api_key(request)
+    if key is None:
+        header = get_settings().api_key_header
+        if request.headers.get(header):
+            raise Unauthenticated(
+                "Deze API-sleutel is onbekend of ingetrokken. / This API key is unknown or revoked."
+            )
+        raise Unauthenticated(
+            f"Een API-sleutel is nodig in de header {header}. / An API key is required in "
+            f"the {header} header."
+        )
+    return Writer.of(principal(request), key)
+
+
+def _problem_of(refusal: WriteRefused | InvalidRecord) -> Response:
+    if isinstance(refusal, InvalidRecord):
+        count = len(refusal.problems)
+        return problem(
+            422,
+            "Unprocessable Content",
+            f"Het record heeft {count} {'probleem' if count == 1 else 'problemen'}. / The "
+            f"record has {count} {'problem' if count == 1 else 'problems'}.",
+            errors=[_field_error(p) for p in refusal.problems],
+        )
+    return problem(refusal.status, refusal.title, refusal.detail, **refusal.extra)
+
+
+def _field_error(field_problem: FieldProblem) -> dict[str, str]:
+    """Name a field by its dotted path and as a JSON Pointer (RFC 6901) into the body."""
+    parts = field_problem.field.replace("[", ".").replace("]", "").split(".")
+    escaped = [part.replace("~", "~0").replace("/", "~1") for part in parts if part]
+    return {
+        "field": field_problem.field,
+        "pointer": "#" + "".join(f"/{part}" for part in escaped),
+        "message_nl": field_problem.message_nl,
+        "message_en": field_problem.message_en,
+    }
+
+
+def _written(record_type: RecordType, written: Written, status: int) -> Response:
+    result = written.result
+    url = record_uri(record_type, result.id)
+    body = {
+        "id": str(result.id), "url": url, "version": result.version, "seq": result.seq,
+        "outcome": result.outcome,
+        "quality": {"score": written.quality.score,
+                    "advice": [asdict(advice) for advice in written.quality.advice]},
+    }  # fmt: skip
+    headers = {"ETag": etag(result.id, result.version)}
+    if status == 201:
+        headers["Location"] = url
+    return Response(orjson.dumps(body), status, headers, media_type="application/json")
+
+
+def _no_content(result: PutResult) -> Response:
+    return Response(status_code=204, headers={"ETag": etag(result.id, result.version)})
+
+
+def write_router_for(record_type: RecordType) -> APIRouter:
+    """Build the write routes of one record type (events, places, organizers, objects)."""
+    key_header = APIKeyHeader(
+        name=get_settings().api_key_header,
+        scheme_name="ApiKey",
+        description="An organisation's API key (`cultuurhub key create`).",
+        auto_error=False,
+    )
+    router = APIRouter(
+        prefix=f"/{record_type.path}",
+        tags=[record_type.path],
+        dependencies=[Security(key_header)],
+    )
+    _add_record_routes(router, record_type)
+    _add_label_routes(router, record_type)
+    _add_workflow_route(router, record_type)
+    return router
+
+
+def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
+    name = record_type.value
+    body = {"requestBody": docs.request_body(record_type)}
+    written = {"application/json": {"schema": docs.WRITTEN_SCHEMA}}
+
+    @router.post(
+        "",
+        summary=f"Create a {name}",
+        description=f"Validate a {name} as imports are, store it for the key's organisation "
+        "(as DRAFT unless it says READY_FOR_VALIDATION) and return its id, URL and quality "
+        "score with what to add.",
+        status_code=201,
+        response_class=Response,
+        responses={201: {"description": "Created; `Location` is the new record's URL.",
+                         "content": written},
+                   **docs.problem_responses(400, 401, 403, 415, 422)},
+        openapi_extra=body,
+        operation_id=f"create_{name}",
+    )  # fmt: skip
+    async def create(request: Request) -> Response:
+        try:
+            writer = writer_for(request)
+            payload = await _payload(request)
+            written = create_record(request.app.state.store, record_type, payload, writer)
+        except (WriteRefused, InvalidRecord) as refusal:
+            return _problem_of(refusal)
+        return _written(record_type, written, 201)
+
+    @router.put(
+        "/{record_id}",
+        summary=f"Replace a {name} (its owner, or an admin)",
+        description="Store a new version of the record; the same content again makes no new "
+        "version. Send `If-Match` with the ETag you read to refuse the write (412) when "
+        "someone else changed the record meanwhile. The workflow status is changed with "
+        "`PUT …/workflow-status`, not here.",
+        response_class=Response,
+        responses={200: {"description": "The new (or unchanged) version.", "content": written},
+                   **docs.problem_responses(400, 401, 403, 404, 409, 410, 412, 415, 422)},
+        openapi_extra=body,
+        operation_id=f"replace_{name}",
+    )  # fmt: skip
+    async def replace_(record_id: UUID, request: Request) -> Response:
+        target = Target(record_type, record_id, request.headers.get("if-match"))
+        try:
+            writer = writer_for(request)
+            payload = await _payload(request)
+            written = replace_record(request.app.state.store, target, payload, writer)
+        except (WriteRefused, InvalidRecord) as refusal:
+            return _problem_of(refusal)
+        return _written(record_type, written, 200)
+
+    @router.delete(
+        "/{record_id}",
+        summary=f"Delete a {name} (its owner, or an admin)",
+        description="A tombstone version: reading the record then gives 410, and the change "
+        "feed and harvesters learn of the deletion. Deleting again changes nothing.",
+        status_code=204,
+        response_class=Response,
+        responses={204: {"description": "Deleted."},
+                   **docs.problem_responses(401, 403, 404, 412)},
+        operation_id=f"delete_{name}",
+    )  # fmt: skip
+    async def delete(record_id: UUID, request: Request) -> Response:
+        target = Target(record_type, record_id, request.headers.get("if-match"))
+        try:
+            result = delete_record(request.app.state.store, target, writer_for(request))
+        except WriteRefused as refusal:
+            return _problem_of(refusal)
+        return _no_content(result)
+
+
+def _add_label_routes(router: APIRouter, record_type: RecordType) -> None:
+    name = record_type.value
+    hidden_help = (
+        "`hidden=true` for a hidden label (used by channels, not shown to the public)."
+        if record_type is not RecordType.OBJECT
+        else "Heritage objects have visible labels only."
+    )
+
+    async def run(
+        record_id: UUID, label: str, hidden: bool, add: bool, request: Request
+    ) -> Response:
+        target = Target(record_type, record_id, request.headers.get("if-match"))
+        change = LabelChange(label, add, hidden)
+        try:
+            result = change_label(request.app.state.store, target, change, writer_for(request))
+        except (WriteRefused, InvalidRecord) as refusal:
+            return _problem_of(refusal)
+        return _no_content(result)
+
+    @router.put(
+        "/{record_id}/labels/{label}",
+        summary=f"Add a label to a {name} (any key with write scope)",
+        description="Partners label each other's records. A label is 2–255 characters, with no "
+        f"semicolon. Adding a label it already has changes nothing. {hidden_help}",
+        status_code=204,
+        response_class=Response,
+        responses={204: {"description": "The label is on the record."},
+                   **docs.problem_responses(401, 403, 404, 410, 412, 422)},
+        operation_id=f"add_{name}_label",
+    )  # fmt: skip
+    async def add_label(
+        record_id: UUID, label: str, request: Request, hidden: bool = False
+    ) -> Response:
+        return await run(record_id, label, hidden, True, request)
+
+    @router.delete(
+        "/{record_id}/labels/{label}",
+        summary=f"Remove a label from a {name} (any key with write scope)",
+        description="Removes the label, visible or hidden, in any case. Removing a label the "
+        "record does not have changes nothing.",
+        status_code=204,
+        response_class=Response,
+        responses={204: {"description": "The label is not on the record."},
+                   **docs.problem_responses(401, 403, 404, 410, 412, 422)},
+        operation_id=f"remove_{name}_label",
+    )  # fmt: skip
+    async def remove_label(record_id: UUID, label: str, request: Request) -> Response:
+        return await run(record_id, label, False, False, request)
+
+
+def _add_workflow_route(router: APIRouter, record_type: RecordType) -> None:
+    name = record_type.value
+
+    @router.put(
+        "/{record_id}/workflow-status",
+        summary=f"Move a {name} through the workflow (its owner, or an admin)",
+        description="DRAFT → READY_FOR_VALIDATION → APPROVED or REJECTED; any → DELETED (a "
+        "tombstone, as DELETE). Nothing goes back: a refused move is 409 and names the "
+        "allowed ones. The same status again changes nothing.",
+        status_code=204,
+        response_class=Response,
+        responses={204: {"description": "The record has this status."},
+                   **docs.problem_responses(400, 401, 403, 404, 409, 410, 412, 415, 422)},
+        openapi_extra={"requestBody": docs.WORKFLOW_BODY},
+        operation_id=f"set_{name}_workflow_status",
+    )  # fmt: skip
+    async def set_workflow_status(record_id: UUID, request: Request) -> Response:
+        target = Target(record_type, record_id, request.headers.get("if-match"))
+        try:
+            writer = writer_for(request)
+            payload = await _payload(request)
+            result = move_workflow(request.app.state.store, target, payload, writer)
+        except (WriteRefused, InvalidRecord) as refusal:
+            return _problem_of(refusal)
+        return _no_content(result)
+
+
+async def _payload(request: Request) -> Payload:
+    """Read the request body (its size is bounded by the protection middleware)."""
+    media = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    return Payload(await request.body(), media)
