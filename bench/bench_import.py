@@ -1,0 +1,424 @@
+"""Imports end to end, an OAI-PMH harvest and duplicate detection, beside their limits.
+
+    python -m bench.bench_import                              # everything, SQLite
+    python -m bench.bench_import --what json --n 50000 --db postgres \\
+        --url postgresql://postgres:postgres@127.0.0.1:5432/postgres
+
+- *import*: ``import_file`` as an import job runs it (read → validate with the model → quality
+  score and per-record quality findings → store in batches), into an empty store; *again* is
+  the same file a second time (everything unchanged: the idempotent path). The *limit* is the
+  same work done as cheaply as Python can: orjson (JSON) or the csv module (CSV) parses the
+  file, and a raw ``executemany`` writes the same documents into two plain tables, as
+  ``bench_store`` measures it.
+- *harvest*: ``harvest`` from a local OAI-PMH provider (a thread serving generated ``oai_dc``
+  ListRecords pages of 1,000 records with resumption tokens) into an empty store.
+- *duplicates*: ``find_duplicates`` over realistic demo places (their names, addresses and
+  coordinates), with one place in twenty given a near copy (other spelling, a few metres off).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import random
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlsplit
+from uuid import UUID
+
+import orjson
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from cultuurhub.demo import generate
+from cultuurhub.ingest import (
+    CsvReader,
+    ImportOptions,
+    Reader,
+    UitdatabankReader,
+    harvest,
+    import_file,
+)
+from cultuurhub.quality import Candidate, find_duplicates
+from cultuurhub.store import RecordDraft, Store
+from cultuurhub.store.engine import normalise_url
+
+PAGE = 1_000
+BATCH = 1_000
+T = TypeVar("T")
+_VENUES = (
+    ("Theaterzaal", "Kouter 29", "9000", "Gent"),
+    ("De Bijloke", "Jozef Kluyskensstraat 2", "9000", "Gent"),
+    ("Stadsschouwburg", "Vlamingstraat 29", "8000", "Brugge"),
+    ("Concertgebouw", "'t Zand 34", "8000", "Brugge"),
+    ("De Singel", "Desguinlei 25", "2018", "Antwerpen"),
+    ("Zuiderpershuis", "Waalsekaai 14", "2000", "Antwerpen"),
+    ("30CC", "Diestsestraat 49", "3000", "Leuven"),
+    ("Het Depot", "Martelarenplein 12", "3000", "Leuven"),
+    ("CC Hasselt", "Kunstlaan 5", "3500", "Hasselt"),
+    ("Schouwburg Kortrijk", "Schouwburgplein 14", "8500", "Kortrijk"),
+)
+_KINDS = ("Concert", "Theatervoorstelling", "Tentoonstelling", "Film", "Lezing of congres")
+_THEMES = ("Jazz en blues", "Klassieke muziek", "Tekst en muziektheater", "Erfgoed", "Humor")
+
+
+# -- inputs ------------------------------------------------------------------------------------
+
+
+def uitdatabank_json(n: int) -> bytes:
+    """A JSON array of ``n`` demo events, places and organisers in UiTdatabank JSON-LD."""
+    documents: list[dict[str, Any]] = []
+    for record in generate(int(n * 1.5) + 50):
+        if record.type in ("event", "place", "organizer"):
+            documents.append(record.document)
+            if len(documents) == n:
+                break
+    return orjson.dumps(documents)
+
+
+def events_csv(n: int) -> bytes:
+    """A semicolon CSV of ``n`` events as a cultural centre exports them (16 Dutch columns)."""
+    rng = random.Random(2026)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([
+        "id", "Titel", "Omschrijving", "Datum", "Aanvang", "Einde", "Zaal", "Straat", "Postcode",
+        "Gemeente", "Prijs", "Soort", "Thema", "Organisator", "Website", "Leeftijd",
+    ])  # fmt: skip
+    first = date(2027, 1, 1)
+    for number in range(n):
+        hall, street, postcode, town = rng.choice(_VENUES)
+        day = first + timedelta(days=rng.randrange(365))
+        hour = rng.choice((14, 15, 19, 20))
+        writer.writerow([
+            f"prog-{number}", f"Voorstelling {number}", f"Een avond met gezelschap {number % 97}.",
+            f"{day:%d/%m/%Y}", f"{hour}u", f"{hour + 2}u30", hall, street, postcode, town,
+            f"€ {rng.randrange(5, 40)},00", rng.choice(_KINDS), rng.choice(_THEMES),
+            "CC Benchmark", f"https://www.example.be/{number}", rng.choice(("", "12+", "6-12")),
+        ])  # fmt: skip
+    return buffer.getvalue().encode()
+
+
+# -- databases ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def fresh_database(db: str, server_url: str | None) -> Iterator[str]:
+    """An empty, migrated database: a temporary SQLite file, or a new PostgreSQL database."""
+    if db == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite:///{Path(folder) / 'bench.db'}"
+            _migrate(url)
+            yield url
+        return
+    assert server_url is not None
+    server = make_url(normalise_url(server_url))
+    name = f"cultuurhub_bench_import_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = server.set(database=name).render_as_string(hide_password=False)
+    _migrate(url)
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _migrate(url: str) -> None:
+    store = Store(url)
+    store.upgrade()
+    store.close()
+
+
+# -- imports -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Seconds:
+    """How long something took on the clock, and in CPU time of this process (all threads).
+
+    On a shared, busy machine the wall clock says more about the neighbours than about the
+    code; CPU time is what the work itself costs (on SQLite, which runs in this process).
+    """
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: Seconds) -> Seconds:
+        return Seconds(self.wall + other.wall, self.cpu + other.cpu)
+
+
+def timed(work: Callable[[], T]) -> tuple[T, Seconds]:
+    """Run ``work``; return its result and how long it took."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    return result, Seconds(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFigures:
+    """What one import benchmark measured."""
+
+    what: str
+    db: str
+    records: int
+    imported: Seconds
+    again: Seconds
+    limit: Seconds
+
+    def row(self) -> str:
+        """A Markdown row: records/s on the clock and per CPU second, beside the limit."""
+        n = self.records
+        return (
+            f"| {self.what} | {self.db} | {n:,} | {n / self.imported.wall:,.0f} | "
+            f"{n / self.limit.wall:,.0f} | {self.limit.wall / self.imported.wall:.0%} | "
+            f"{n / self.imported.cpu:,.0f} | {n / self.again.cpu:,.0f} | "
+            f"{n / self.limit.cpu:,.0f} | {self.limit.cpu / self.imported.cpu:.0%} |"
+        )
+
+
+def time_import(
+    url: str, data: bytes, filename: str, reader: Callable[[], Reader]
+) -> tuple[Seconds, Seconds, int, list[RecordDraft]]:
+    """Import twice into an empty store; return both times, the records, and what was stored."""
+    store = Store(url)
+    try:
+        owner = store.create_organisation("Benchmark", "cultuurcentrum").id
+        options = ImportOptions(owner, filename, author="bench", record_quality=True)
+        report, first = timed(lambda: import_file(store, reader(), data, filename, options))
+        again, second = timed(lambda: import_file(store, reader(), data, filename, options))
+        assert report.rejected == 0 and again.unchanged == report.created, report.findings[:3]
+        stored = [
+            RecordDraft(kind, owner, document, record_id, columns={"name": None})
+            for record_id, kind, document in store.owned_documents(owner)
+        ]
+    finally:
+        store.close()
+    return first, second, report.created, stored
+
+
+def time_parse(data: bytes, kind: str) -> Seconds:
+    """How long parsing the file takes as cheaply as Python can (orjson, or the csv module)."""
+    if kind == "json":
+        return timed(lambda: orjson.loads(data))[1]
+    return timed(lambda: list(csv.reader(io.StringIO(data.decode()), delimiter=";")))[1]
+
+
+def raw_insert(url: str, drafts: list[RecordDraft]) -> Seconds:
+    """How long a raw ``executemany`` of the same documents into two plain tables takes."""
+    rows = [(str(d.owner), d.type, orjson.dumps(d.document).decode()) for d in drafts]
+    engine = create_engine(normalise_url(url))
+    postgres = engine.dialect.name == "postgresql"
+    mark, cast, kind = ("%s", "::jsonb", "JSONB") if postgres else ("?", "", "TEXT")
+    with engine.begin() as connection:
+        for table in ("raw_records", "raw_versions"):
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+            connection.exec_driver_sql(
+                f"CREATE TABLE {table} (n INTEGER PRIMARY KEY, owner TEXT, type TEXT, "
+                f"document {kind})"
+            )
+
+    def insert() -> None:
+        for start in range(0, len(rows), BATCH):
+            batch = [(start + j, *row) for j, row in enumerate(rows[start : start + BATCH])]
+            with engine.begin() as connection:
+                for table in ("raw_records", "raw_versions"):
+                    connection.exec_driver_sql(
+                        f"INSERT INTO {table} VALUES ({mark}, {mark}, {mark}, {mark}{cast})", batch
+                    )
+
+    _, seconds = timed(insert)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE raw_records"))
+        connection.execute(text("DROP TABLE raw_versions"))
+    engine.dispose()
+    return seconds
+
+
+def bench_import(kind: str, db: str, n: int, server_url: str | None) -> ImportFigures:
+    """Measure one import (``json`` or ``csv``) beside its limit, on one database."""
+    if kind == "json":
+        data, name, reader = uitdatabank_json(n), "uitdatabank.json", UitdatabankReader
+    else:
+        data, name = events_csv(n), "programma.csv"
+        reader = CsvReader
+    with fresh_database(db, server_url) as url:
+        first, second, count, stored = time_import(url, data, name, reader)
+        limit = time_parse(data, kind) + raw_insert(url, stored)
+    return ImportFigures(kind, db, count, first, second, limit)
+
+
+# -- OAI-PMH -----------------------------------------------------------------------------------
+
+
+def oai_pages(n: int) -> list[bytes]:
+    """ListRecords pages of ``PAGE`` oai_dc records each, every page but the last with a token."""
+    pages = []
+    count = (n + PAGE - 1) // PAGE
+    for page in range(count):
+        records = "".join(
+            _oai_record(number) for number in range(page * PAGE, min(n, (page + 1) * PAGE))
+        )
+        token = (
+            f'<resumptionToken completeListSize="{n}" cursor="{page * PAGE}">{page + 1}'
+            "</resumptionToken>"
+            if page + 1 < count
+            else f'<resumptionToken completeListSize="{n}" cursor="{page * PAGE}"/>'
+        )
+        pages.append(
+            (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">'
+                "<responseDate>2026-11-24T10:00:00Z</responseDate>"
+                '<request verb="ListRecords">http://127.0.0.1/oai</request>'
+                f"<ListRecords>{records}{token}</ListRecords></OAI-PMH>"
+            ).encode()
+        )
+    return pages
+
+
+def _oai_record(number: int) -> str:
+    year = 1500 + number % 450
+    return (
+        f"<record><header><identifier>oai:bench.example.be:{number}</identifier>"
+        f"<datestamp>2026-11-{1 + number % 28:02d}</datestamp></header><metadata>"
+        '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<dc:title xml:lang="nl">Portret van een onbekende {number}</dc:title>'
+        f"<dc:creator>Meester van {['Brugge', 'Gent', 'Antwerpen'][number % 3]}</dc:creator>"
+        f"<dc:date>{year}</dc:date><dc:type>schilderij</dc:type>"
+        f'<dc:description xml:lang="nl">Olieverf op paneel, inventaris {number}.</dc:description>'
+        f"<dc:identifier>https://collectie.example.be/beeld/{number}.jpg</dc:identifier>"
+        "<dc:rights>http://creativecommons.org/publicdomain/mark/1.0/</dc:rights>"
+        "</oai_dc:dc></metadata></record>"
+    )
+
+
+@contextmanager
+def oai_provider(pages: list[bytes]) -> Iterator[str]:
+    """Serve the pages on 127.0.0.1: the first for a metadataPrefix, then by token."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            params = dict(parse_qsl(urlsplit(self.path).query))
+            body = pages[int(params.get("resumptionToken", "0"))]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/oai"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def bench_harvest(db: str, n: int, server_url: str | None) -> Seconds:
+    """How long an OAI-PMH harvest of ``n`` records from a local provider takes (CPU time
+    includes the provider's thread, which runs in this process)."""
+    pages = oai_pages(n)
+    with fresh_database(db, server_url) as url, oai_provider(pages) as provider:
+        store = Store(url)
+        try:
+            owner = store.create_organisation("Erfgoedbank", "archief").id
+            options = ImportOptions(owner, "bench-oai", author="bench")
+            report, seconds = timed(lambda: harvest(store, provider, options))
+        finally:
+            store.close()
+    assert report.created == n, (report.created, report.findings[:3])
+    return seconds
+
+
+# -- duplicates --------------------------------------------------------------------------------
+
+
+def demo_places(n: int, seed: int = 2026) -> list[Candidate]:
+    """``n`` demo places, and a near copy of every twentieth (other spelling, ~20 m off)."""
+    from cultuurhub.demo.calendars import REFERENCE_DATE
+    from cultuurhub.demo.organisations import plan_organizers
+    from cultuurhub.demo.service import _places, _plan_places, demo_counts
+
+    size = round(n / 0.07)
+    plans = plan_organizers(size, demo_counts(size).organizer, seed)
+    refs, _ = _plan_places(plans, n, seed)
+    candidates = []
+    owners: dict[str, UUID] = {}
+    rng = random.Random(seed)
+    for number, record in enumerate(_places(refs, seed, REFERENCE_DATE)):
+        owner = owners.setdefault(record.owner_key, UUID(int=len(owners) + 1))
+        candidates.append(Candidate(UUID(int=10**9 + number), "place", owner, record.document))
+        if number % 20 == 0 and len(candidates) < n:
+            copy = orjson.loads(orjson.dumps(record.document))
+            copy["name"] = {"nl": copy["name"]["nl"].upper()}
+            copy["geo"]["latitude"] += rng.uniform(-0.0002, 0.0002)
+            candidates.append(Candidate(UUID(int=2 * 10**9 + number), "place", owner, copy))
+    return candidates[:n]
+
+
+def bench_duplicates(n: int) -> tuple[Seconds, int]:
+    """How long finding the duplicates among ``n`` places takes, and how many clusters."""
+    candidates = demo_places(n)
+    clusters, seconds = timed(lambda: find_duplicates(candidates))
+    return seconds, len(clusters)
+
+
+# -- the runner --------------------------------------------------------------------------------
+
+
+def main() -> None:
+    """Parse the arguments, run, print Markdown rows."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--what", choices=["all", "json", "csv", "harvest", "duplicates"],
+                        default="all")  # fmt: skip
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--n", type=int, default=50_000, help="records per import")
+    parser.add_argument("--harvest-n", type=int, default=20_000)
+    parser.add_argument("--places", type=int, default=100_000)
+    parser.add_argument("--url", default="postgresql://postgres:postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    server = args.url if args.db == "postgres" else None
+    load = os.getloadavg()[0]
+    print(f"load average at the start: {load:.1f} on {os.cpu_count()} cores\n")
+    if args.what in ("all", "json", "csv"):
+        print("| import | database | records | import, records/s | limit, records/s "
+              "| import / limit | import, records/CPU s | again, records/CPU s "
+              "| limit, records/CPU s | import / limit (CPU) |")  # fmt: skip
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for kind in ("json", "csv") if args.what == "all" else (args.what,):
+            print(bench_import(kind, args.db, args.n, server).row(), flush=True)
+    if args.what in ("all", "harvest"):
+        seconds = bench_harvest(args.db, args.harvest_n, server)
+        print(f"\nOAI-PMH harvest, {args.db}: {args.harvest_n:,} records, "
+              f"{args.harvest_n / seconds.wall:,.0f} records/s, "
+              f"{args.harvest_n / seconds.cpu:,.0f} records/CPU s")  # fmt: skip
+    if args.what in ("all", "duplicates"):
+        seconds, clusters = bench_duplicates(args.places)
+        print(f"\nduplicates: {args.places:,} places, {clusters:,} clusters, "
+              f"{seconds.wall:.1f} s, {seconds.cpu:.1f} CPU s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
