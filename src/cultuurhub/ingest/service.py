@@ -6,7 +6,7 @@ stored through the store's one write path, and reported on the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from uuid import UUID
@@ -18,7 +18,7 @@ from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 from cultuurhub.model import InvalidRecord, RecordType, parse_record
-from cultuurhub.quality import score
+from cultuurhub.quality import Score, score
 from cultuurhub.store import RecordDraft, SourceRef, Store, draft_from_record
 
 _BY_SUFFIX: dict[str, type[Reader]] = {
@@ -43,13 +43,20 @@ class UnknownFormat(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
-    """Who imports, from which source system, and whether to store anything at all."""
+    """Who imports, from which source system, and whether to store anything at all.
+
+    ``record_quality`` adds an info finding per accepted record with its score and what to add;
+    ``on_progress(phase, done, total)`` is told how far reading ("reading", records so far,
+    None) and storing ("storing", stored so far, records to store) have come.
+    """
 
     owner: UUID
     source_system: str
     author: str = "import"
     dry_run: bool = False
     limits: Limits = field(default_factory=Limits)
+    record_quality: bool = False
+    on_progress: Callable[[str, int, int | None], None] | None = None
 
 
 @dataclass
@@ -108,6 +115,8 @@ def store_items(
     report: ImportReport,
 ) -> None:
     """Validate what a reader gave and store the good records in one batch; count in ``report``."""
+    if options.on_progress is not None:
+        items = _counted(items, options.on_progress)
     drafts, deletions = _validate(items, options, report)
     if options.dry_run:
         return
@@ -116,7 +125,23 @@ def store_items(
     for start in range(0, len(drafts), size):
         for result in store.put_batch(drafts[start : start + size], options.author):
             setattr(report, result.outcome, getattr(report, result.outcome) + 1)
+        if options.on_progress is not None:
+            options.on_progress("storing", min(start + size, len(drafts)), len(drafts))
     report.deleted += _delete(store, deletions, options)
+
+
+def _counted(
+    items: Iterable[SourceRecord | Finding], on_progress: Callable[[str, int, int | None], None]
+) -> Iterator[SourceRecord | Finding]:
+    """Pass the items on, telling ``on_progress`` every 1,000 records how many were read."""
+    read = 0
+    for item in items:
+        if isinstance(item, SourceRecord):
+            read += 1
+            if read % 1000 == 0:
+                on_progress("reading", read, None)
+        yield item
+    on_progress("reading", read, read)
 
 
 def _validate(
@@ -124,6 +149,7 @@ def _validate(
 ) -> tuple[list[RecordDraft], list[SourceRef]]:
     """Split what a reader gave into drafts to store and sources to delete; last word wins."""
     latest: dict[str, RecordDraft | SourceRef] = {}
+    locations: dict[str, str] = {}
     for item in items:
         if isinstance(item, Finding):
             report.findings.append(item)
@@ -134,10 +160,33 @@ def _validate(
         elif (draft := _draft(item, source, options.owner, report)) is not None:
             latest.pop(item.source_id, None)  # a record read twice: its later reading counts
             latest[item.source_id] = draft
+            locations[item.source_id] = item.location
     drafts = [value for value in latest.values() if isinstance(value, RecordDraft)]
-    report.scores += [score(draft.type, draft.document).score for draft in drafts]
+    scores = [score(draft.type, draft.document) for draft in drafts]
+    report.scores += [result.score for result in scores]
+    if options.record_quality:
+        report.findings += [
+            quality_finding(result, locations[draft.source.source_id], draft.source.source_id)
+            for draft, result in zip(drafts, scores, strict=True)
+            if draft.source is not None
+        ]
     deletions = [value for value in latest.values() if isinstance(value, SourceRef)]
     return drafts, deletions
+
+
+def quality_finding(result: Score, location: str, source_id: str) -> Finding:
+    """An info finding with a record's completeness score and what to add to gain points."""
+    gains_nl = " ".join(f"{a.hint_nl} (+{a.points})" for a in result.advice)
+    gains_en = " ".join(f"{a.hint_en} (+{a.points})" for a in result.advice)
+    return Finding(
+        Severity.INFO,
+        f"Kwaliteitsscore {result.score}/100."
+        + (f" Punten winnen: {gains_nl}" if gains_nl else ""),
+        f"Quality score {result.score}/100." + (f" To gain points: {gains_en}" if gains_en else ""),
+        file=location,
+        field=",".join(advice.rule for advice in result.advice) or None,
+        record=source_id,
+    )
 
 
 def _draft(
