@@ -41,10 +41,16 @@ pytest: $(STAMP)
 
 test: lint typecheck contracts pytest
 
+BENCH_POSTGRES ?= postgresql://postgres:postgres@127.0.0.1:5432/postgres
+BENCH_SEARCH_SIZE ?= 1000000
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_feed --db sqlite --n 200000
 	$(BIN)/python -m bench.bench_import
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.bench_store --db sqlite --n 100000
+	$(BIN)/python -m bench.bench_store --db postgres --n 100000 --url $(BENCH_POSTGRES)
+	$(BIN)/python -m bench.bench_http --size 20000 --seconds 10
+	$(BIN)/python -m bench.bench_search --size $(BENCH_SEARCH_SIZE)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

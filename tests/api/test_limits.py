@@ -153,6 +153,23 @@ def test_a_body_over_the_limit_gets_413_before_it_is_read(
         assert client.post("/events", json=EVENT, headers=writer).status_code == 201
 
 
+def test_import_uploads_have_their_own_larger_limit(
+    store: Store, settings_env: pytest.MonkeyPatch
+) -> None:
+    writer = keys(store, "CC De Werf", ["read", "write"])
+    rows = "titel;datum;locatie\n" + "Concert;12/12/2026 20:00;De Werf\n" * 200  # ~7 KB
+    env = {"max_request_bytes": "2000", "max_upload_bytes": "20000", "import_worker": "false"}
+    with app_client(store, settings_env, **env) as client:
+        upload = {"file": ("programma.csv", rows.encode(), "text/csv")}
+        accepted = client.post("/imports", files=upload, data={"dry_run": "true"}, headers=writer)
+        assert accepted.status_code == 202, accepted.text
+        too_big = {"file": ("programma.csv", (rows * 4).encode(), "text/csv")}
+        refused = client.post("/imports", files=too_big, headers=writer)
+        assert refused.status_code == 413 and refused.json()["max_bytes"] == 20000
+        # the larger limit is for uploads only
+        assert client.post("/events", content=rows.encode(), headers=writer).status_code == 413
+
+
 # --- CORS -------------------------------------------------------------------------------------
 
 

@@ -158,6 +158,10 @@ class _BodyProgress:
     started: bool = False
 
 
+#: Paths that take file uploads (import jobs); they may be as large as `max_upload_bytes`.
+UPLOAD_PATHS = ("/imports", "/workspace/imports")
+
+
 class BodySizeLimitMiddleware:
     """Refuse a request body larger than the limit with 413, without reading all of it.
 
@@ -165,17 +169,25 @@ class BodySizeLimitMiddleware:
     counted as it arrives and refused as soon as it passes the limit.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, upload_bytes: int = 0,
+        upload_paths: tuple[str, ...] = UPLOAD_PATHS,
+    ) -> None:  # fmt: skip
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_bytes = max(upload_bytes, max_bytes)
+        self.upload_paths = upload_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.max_bytes
+        if str(scope["path"]).startswith(self.upload_paths):
+            limit = self.upload_bytes  # file uploads of import jobs have their own limit
         declared = Request(scope).headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(scope, receive, send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._refuse(scope, receive, send, limit)
             return
         progress = _BodyProgress()
 
@@ -183,7 +195,7 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 progress.received += len(message.get("body", b""))
-                if progress.received > self.max_bytes:
+                if progress.received > limit:
                     progress.exceeded = True
                     raise BodyTooLarge
             return message
@@ -202,15 +214,15 @@ class BodySizeLimitMiddleware:
             if progress.started:
                 raise
         if progress.exceeded and not progress.started:
-            await self._refuse(scope, receive, send)
+            await self._refuse(scope, receive, send, limit)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         refusal = problem(
             413,
             "Content Too Large",
-            f"Het verzoek is groter dan {self.max_bytes} bytes. / The request body is larger "
-            f"than {self.max_bytes} bytes.",
-            max_bytes=self.max_bytes,
+            f"Het verzoek is groter dan {limit} bytes. / The request body is larger "
+            f"than {limit} bytes.",
+            max_bytes=limit,
         )
         refusal.headers["Connection"] = "close"
         await refusal(scope, receive, send)
@@ -224,7 +236,11 @@ def install_protection(app: FastAPI, settings: Settings) -> None:
     window = max(1, settings.rate_limit_window_seconds)
     per_key = Quota(settings.rate_limit_per_key, window) if settings.rate_limit_per_key else None
     per_ip = Quota(settings.rate_limit_per_ip, window) if settings.rate_limit_per_ip else None
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_request_bytes,
+        upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(RateLimitMiddleware, per_key=per_key, per_ip=per_ip)
     # CORS goes outermost, so refusals (413, 429) carry CORS headers a browser can read.
     app.add_middleware(

@@ -56,6 +56,11 @@ class Lookup:
         return None if ref_id is None else self.known.get(ref_id)
 
 
+def id_key(record_id: UUID) -> int:
+    """A record's id as a signed 63-bit integer (its low bits): a fast field for exclusions."""
+    return record_id.int & ((1 << 63) - 1)
+
+
 def ref_id(reference: Any) -> UUID | None:
     """Return the UUID at the end of a reference's ``@id``, if there is one."""
     if not isinstance(reference, dict):
@@ -118,6 +123,7 @@ def fields_for(
         values.setdefault(name, []).extend(item for item in items if item not in (None, ""))
 
     add("id", str(record_id))
+    add("id_key", id_key(record_id))
     add("kind", record_type)
     add("owner", str(owner))
     add("workflow", str(document.get("workflowStatus") or ""))

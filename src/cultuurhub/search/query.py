@@ -148,9 +148,9 @@ def int_range(
 def float_range(
     schema: tantivy.Schema, name: str, low: float | None, high: float | None
 ) -> tantivy.Query:
-    """An inclusive float range over the inverted index."""
+    """An inclusive float range; coordinates use their fast columns, prices the index."""
     return tantivy.Query.range_query(
-        schema, name, tantivy.FieldType.Float, low, high, use_inverted_index=True
+        schema, name, tantivy.FieldType.Float, low, high, use_inverted_index=name == "price"
     )
 
 

@@ -12,6 +12,7 @@ import orjson
 import tantivy
 
 from cultuurhub.model import vocab
+from cultuurhub.search.extract import province_of
 from cultuurhub.search.index import IndexCore, count_hits
 from cultuurhub.search.query import (
     FACETS,
@@ -39,7 +40,7 @@ PROVINCES = {
     "90000": "Namen",
 }  # fmt: skip
 #: Hits whose distance is worked out one by one, at most (beyond: approximate, flagged).
-MAX_EXACT_GEO = 60_000
+MAX_EXACT_GEO = 20_000
 _FOLDED = folded_analyzer()
 
 
@@ -110,7 +111,7 @@ class SearchIndex(IndexCore):
                 clauses.append(
                     (
                         tantivy.Occur.MustNot,
-                        tantivy.Query.term_set_query(self.schema, "id", excluded),
+                        tantivy.Query.term_set_query(self.schema, "id_key", excluded),
                     )
                 )
             if not complete:
@@ -219,31 +220,24 @@ class SearchIndex(IndexCore):
         circle: Circle,
         started: float,
         query: SearchQuery,
-    ) -> tuple[list[str], bool]:
-        """Ids inside the octagon but outside the circle (only the rim needs checking)."""
+    ) -> tuple[list[int], bool]:
+        """Id keys inside the octagon but outside the circle (only the rim needs checking)."""
         rim = _combine([*clauses, (tantivy.Occur.MustNot, circle.inner(self.schema))])
         count = count_hits(searcher, rim)
         if not count:
             return [], True
         complete = count <= MAX_EXACT_GEO
-        found = searcher.search(
-            rim,
-            limit=min(count, MAX_EXACT_GEO),
-            count=False,
-            order_by_field="date_key",
-            order=tantivy.Order.Asc,
-        )
+        found = searcher.search(rim, limit=min(count, MAX_EXACT_GEO), count=False)
         addresses = [address for _, address in found.hits]
         lats = searcher.fast_field_values("latitude", addresses)
         lons = searcher.fast_field_values("longitude", addresses)
-        outside = [
-            address
-            for address, lat, lon in zip(addresses, lats, lons, strict=True)
-            if lat is None or lon is None or circle.distance(lat, lon) > circle.radius_km
-        ]
-        ids = [str(searcher.doc(address)["id"][0]) for address in outside]
+        keys = searcher.fast_field_values("id_key", addresses)
         del started, query
-        return ids, complete
+        return [
+            int(key)
+            for key, lat, lon in zip(keys, lats, lons, strict=True)
+            if lat is None or lon is None or circle.distance(lat, lon) > circle.radius_km
+        ], complete
 
     def _hit(
         self,
@@ -270,10 +264,7 @@ class SearchIndex(IndexCore):
         aggregations: dict[str, Any] = {}
         for name in names:
             if name == "regions":
-                aggregations[name] = {
-                    "terms": {"field": "province", "size": 20},
-                    "aggs": {"municipality": {"terms": {"field": "municipality", "size": 600}}},
-                }
+                aggregations[name] = {"terms": {"field": "municipality", "size": 600}}
             elif name in FACET_FIELDS:
                 aggregations[name] = {"terms": {"field": FACET_FIELDS[name], "size": 100}}
         if not aggregations:
@@ -282,7 +273,10 @@ class SearchIndex(IndexCore):
         facets: dict[str, list[FacetValue]] = {}
         for name in aggregations:
             buckets = answer.get(name, {}).get("buckets", [])
-            facets[name] = [_facet_value(name, bucket) for bucket in buckets]
+            if name == "regions":
+                facets[name] = _regions(buckets)
+            else:
+                facets[name] = [_facet_value(name, bucket) for bucket in buckets]
         return facets
 
     def autocomplete(
@@ -394,17 +388,24 @@ def _kind(stored: tantivy.Document) -> str:
     return str(_first(stored, "kind") or "")
 
 
+def _regions(buckets: list[dict[str, Any]]) -> list[FacetValue]:
+    """Provinces with their municipalities; a record lies in one municipality, so a province
+    counts the sum of its municipalities."""
+    children: dict[str, list[FacetValue]] = {}
+    for bucket in buckets:
+        nis = str(bucket["key"])
+        value = FacetValue(nis, _municipality_name(nis), int(bucket["doc_count"]))
+        children.setdefault(province_of(nis), []).append(value)
+    provinces = [
+        FacetValue(code, PROVINCES.get(code, code), sum(c.count for c in found), tuple(found))
+        for code, found in children.items()
+    ]
+    return sorted(provinces, key=lambda province: (-province.count, province.value))
+
+
 def _facet_value(name: str, bucket: dict[str, Any]) -> FacetValue:
     value = str(bucket.get("key"))
     count = int(bucket.get("doc_count", 0))
-    if name == "regions":
-        children = tuple(
-            FacetValue(
-                str(child["key"]), _municipality_name(str(child["key"])), int(child["doc_count"])
-            )
-            for child in bucket.get("municipality", {}).get("buckets", [])
-        )
-        return FacetValue(value, PROVINCES.get(value, value), count, children)
     if name in {"types", "themes", "facilities"}:
         term = vocab.taxonomy().term(value)
         return FacetValue(value, (term.label if term else None) or value, count)
