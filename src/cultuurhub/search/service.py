@@ -236,7 +236,8 @@ class SearchIndex(IndexCore):
         return [
             int(key)
             for key, lat, lon in zip(keys, lats, lons, strict=True)
-            if lat is None or lon is None or circle.distance(lat, lon) > circle.radius_km
+            if key is not None
+            and (lat is None or lon is None or circle.distance(lat, lon) > circle.radius_km)
         ], complete
 
     def _hit(
