@@ -138,7 +138,7 @@ class IndexCore:
                     self._scan(
                         store,
                         page,
-                        lambda c, after, t=record_type: reads.live_of_type(c, t, after, page),
+                        lambda c, after, t=record_type: reads.live_page(c, after, page, t),
                         writer,
                         progress,
                     )

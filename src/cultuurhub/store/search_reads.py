@@ -78,26 +78,15 @@ def rows_by_ids(connection: Connection, ids: Sequence[UUID]) -> list[IndexRow]:
     return found
 
 
-def live_page(connection: Connection, after: UUID | None, limit: int) -> list[IndexRow]:
-    """Return a page of live records ordered by id, for a full rebuild."""
+def live_page(
+    connection: Connection, after: UUID | None, limit: int, record_type: str | None = None
+) -> list[IndexRow]:
+    """Return a page of live records (of one type, or all) ordered by id, for a rebuild."""
     statement = (
         select(*_COLUMNS).where(records.c.deleted.is_(False)).order_by(records.c.id).limit(limit)
     )
-    if after is not None:
-        statement = statement.where(records.c.id > after)
-    return [IndexRow(*row) for row in connection.execute(statement)]
-
-
-def live_of_type(
-    connection: Connection, record_type: str, after: UUID | None, limit: int
-) -> list[IndexRow]:
-    """Return a page of live records of one type ordered by id."""
-    statement = (
-        select(*_COLUMNS)
-        .where(records.c.deleted.is_(False), records.c.type == record_type)
-        .order_by(records.c.id)
-        .limit(limit)
-    )
+    if record_type is not None:
+        statement = statement.where(records.c.type == record_type)
     if after is not None:
         statement = statement.where(records.c.id > after)
     return [IndexRow(*row) for row in connection.execute(statement)]
