@@ -224,3 +224,44 @@ def test_bad_searches_are_refused(hub: dict[str, Any]) -> None:
                 SearchQuery(bbox=(4.0, 51.0, 3.0, 52.0))):  # fmt: skip
         with pytest.raises(QueryError):
             index.search(bad)
+
+
+def test_distance_filter_is_exact_against_brute_force(store: Store) -> None:
+    import random
+
+    from cultuurhub.search.query import Circle
+
+    owner = store.create_organisation("Stad", "gemeente").id
+    rng = random.Random(11)
+    points: dict[UUID, tuple[float, float]] = {}
+    drafts = []
+    for n in range(300):
+        lat, lon = 51.05 + rng.uniform(-0.4, 0.4), 3.72 + rng.uniform(-0.6, 0.6)
+        document = {
+            "mainLanguage": "nl", "name": {"nl": f"Zaal {n}"},
+            "address": {"nl": {"addressCountry": "BE", "addressLocality": "Gent",
+                               "postalCode": "9000", "streetAddress": f"Straat {n}"}},
+            "geo": {"latitude": lat, "longitude": lon}, "calendarType": "permanent",
+            "terms": [{"id": "8.48.0.0.0", "label": "Theater", "domain": "eventtype"}],
+            "workflowStatus": "APPROVED",
+        }  # fmt: skip
+        record = parse_record(RecordType.PLACE, document)
+        drafts.append(draft_from_record(RecordType.PLACE, record, owner))
+    for result, draft in zip(store.put_batch(drafts, "test"), drafts, strict=True):
+        points[result.id] = (draft.columns["latitude"], draft.columns["longitude"])
+    index = SearchIndex()
+    index.sync(store)
+    for radius in (3.0, 10.0, 17.5, 30.0):
+        circle = Circle(*GENT, radius)
+        expected = {i for i, (lat, lon) in points.items() if circle.distance(lat, lon) <= radius}
+        found = index.search(
+            SearchQuery(
+                kinds=("places",),
+                latitude=GENT[0],
+                longitude=GENT[1],
+                distance_km=radius,
+                limit=200,
+                sort="distance",
+            )
+        )
+        assert {hit.id for hit in found.hits} == expected and found.total == len(expected)

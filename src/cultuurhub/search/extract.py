@@ -32,6 +32,8 @@ FOREVER = 84000
 #: km per degree, and the longitude scale at Belgium's latitude (for the octagon fields).
 KM_PER_DEGREE_LAT = 110.57
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(50.6))
+#: Directions of the projection axes (cos, sin), 22.5° apart.
+AXES = tuple((math.cos(math.radians(22.5 * n)), math.sin(math.radians(22.5 * n))) for n in range(8))
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -174,8 +176,8 @@ def fields_for(
         x, y = longitude * KM_PER_DEGREE_LON, latitude * KM_PER_DEGREE_LAT
         add("latitude", float(latitude))
         add("longitude", float(longitude))
-        add("u", x + y)
-        add("v", x - y)
+        for axis, (cos, sin) in enumerate(AXES):
+            add(f"g{axis}", x * cos + y * sin)
         add("geo", True)
     first_start = values.pop("_first_start", [None])[0]
     minutes = 0 if first_start is None else _minutes(first_start)

@@ -11,6 +11,7 @@ from typing import Literal
 import tantivy
 
 from cultuurhub.search.extract import (
+    AXES,
     KM_PER_DEGREE_LAT,
     KM_PER_DEGREE_LON,
     day_number,
@@ -181,46 +182,48 @@ def date_query(schema: tantivy.Schema, first: date | None, last: date | None) ->
     ])  # fmt: skip
 
 
+#: Within Belgium the flat projection (one scale for all latitudes) is off by less than this.
+_SCALE_SLACK = 0.035
+_SIDES = math.cos(math.radians(11.25))  # inradius / circumradius of a 16-sided polygon
+
+
 @dataclass(frozen=True, slots=True)
 class Circle:
-    """A point and a radius, with the octagon around it that the index can match."""
+    """A point and a radius, and the 16-sided polygons around and inside it.
+
+    The index holds every coordinate's projection on eight axes 22.5° apart; keeping each
+    projection within ``h`` of the centre's is a 16-sided polygon with inradius ``h``. The outer
+    polygon holds the whole circle; the inner one lies wholly inside it. Only the rim between
+    them needs an exact great-circle check.
+    """
 
     latitude: float
     longitude: float
     radius_km: float
 
-    def outer(self, schema: tantivy.Schema) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        """Square and rotated square that both contain the circle: their overlap, an octagon."""
+    def _polygon(
+        self, schema: tantivy.Schema, inradius: float
+    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         x, y = self.longitude * KM_PER_DEGREE_LON, self.latitude * KM_PER_DEGREE_LAT
-        r = self.radius_km * 1.01  # the projection is not exact; the exact test comes after
-        diagonal = r * math.sqrt(2)
-        return [
-            (tantivy.Occur.Must, float_range(schema, "latitude",
-             (y - r) / KM_PER_DEGREE_LAT, (y + r) / KM_PER_DEGREE_LAT)),
-            (tantivy.Occur.Must, float_range(schema, "longitude",
-             (x - r) / KM_PER_DEGREE_LON, (x + r) / KM_PER_DEGREE_LON)),
-            (tantivy.Occur.Must, float_range(schema, "u", x + y - diagonal, x + y + diagonal)),
-            (tantivy.Occur.Must, float_range(schema, "v", x - y - diagonal, x - y + diagonal)),
-        ]  # fmt: skip
+        clauses = []
+        for axis, (cos, sin) in enumerate(AXES):
+            centre = x * cos + y * sin
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    float_range(schema, f"g{axis}", centre - inradius, centre + inradius),
+                )
+            )
+        return clauses  # fmt: skip
+
+    def outer(self, schema: tantivy.Schema) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """The polygon that holds every point within the radius."""
+        return self._polygon(schema, self.radius_km * (1 + _SCALE_SLACK))
 
     def inner(self, schema: tantivy.Schema) -> tantivy.Query:
-        """Square and rotated square that both lie inside the circle: their union, a star."""
-        x, y = self.longitude * KM_PER_DEGREE_LON, self.latitude * KM_PER_DEGREE_LAT
-        half = self.radius_km * 0.99 / math.sqrt(2)
-        reach = self.radius_km * 0.99
-        square = tantivy.Query.boolean_query([
-            (tantivy.Occur.Must, float_range(schema, "latitude",
-             (y - half) / KM_PER_DEGREE_LAT, (y + half) / KM_PER_DEGREE_LAT)),
-            (tantivy.Occur.Must, float_range(schema, "longitude",
-             (x - half) / KM_PER_DEGREE_LON, (x + half) / KM_PER_DEGREE_LON)),
-        ])  # fmt: skip
-        rotated = tantivy.Query.boolean_query([
-            (tantivy.Occur.Must, float_range(schema, "u", x + y - reach, x + y + reach)),
-            (tantivy.Occur.Must, float_range(schema, "v", x - y - reach, x - y + reach)),
-        ])  # fmt: skip
-        return tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, square), (tantivy.Occur.Should, rotated)]
-        )
+        """The polygon whose every point lies within the radius."""
+        inradius = self.radius_km * (1 - _SCALE_SLACK) * _SIDES
+        return tantivy.Query.boolean_query(self._polygon(schema, inradius))
 
     def distance(self, latitude: float, longitude: float) -> float:
         """Great-circle distance in km (haversine)."""

@@ -121,7 +121,9 @@ class SearchIndex(IndexCore):
         page_query = base
         if query.cursor and sort in {"date", "modified"}:
             page_query = _combine([*clauses, (tantivy.Occur.Must, self._after(query, sort))])
-        result.total = count_hits(searcher, base)
+        # The page's own search counts the hits when it runs over the whole result.
+        together = page_query is base and sort != "distance"
+        result.total = -1 if together else count_hits(searcher, base)
         result.hits = self._page(searcher, page_query, query, sort, circle, result)
         elapsed = (time.perf_counter() - started) * 1000
         if query.facets:
@@ -151,7 +153,8 @@ class SearchIndex(IndexCore):
                 )
             return self._by_distance(searcher, query_, query, circle, result)
         if sort == "relevance":
-            found = searcher.search(query_, limit=query.limit, offset=start)
+            found = searcher.search(query_, limit=query.limit, offset=start, count=result.total < 0)
+            _take_count(result, found)
             hits = [self._hit(searcher, address, score, circle) for score, address in found.hits]
             hits.sort(key=lambda hit: (-hit.score, hit.id))
             if start + query.limit < result.total:
@@ -160,8 +163,14 @@ class SearchIndex(IndexCore):
         field_name = "date_key" if sort == "date" else "modified_key"
         order = tantivy.Order.Desc if query.descending else tantivy.Order.Asc
         found = searcher.search(
-            query_, limit=query.limit, offset=start, order_by_field=field_name, order=order
+            query_,
+            limit=query.limit,
+            offset=start,
+            count=result.total < 0,
+            order_by_field=field_name,
+            order=order,
         )
+        _take_count(result, found)
         hits = [self._hit(searcher, address, float(key), circle) for key, address in found.hits]
         if len(hits) == query.limit and found.hits:
             result.next_cursor = _encode(
@@ -223,12 +232,9 @@ class SearchIndex(IndexCore):
     ) -> tuple[list[int], bool]:
         """Id keys inside the octagon but outside the circle (only the rim needs checking)."""
         rim = _combine([*clauses, (tantivy.Occur.MustNot, circle.inner(self.schema))])
-        count = count_hits(searcher, rim)
-        if not count:
-            return [], True
-        complete = count <= MAX_EXACT_GEO
-        found = searcher.search(rim, limit=min(count, MAX_EXACT_GEO), count=False)
-        addresses = [address for _, address in found.hits]
+        found = searcher.search(rim, limit=MAX_EXACT_GEO + 1, count=False)
+        complete = len(found.hits) <= MAX_EXACT_GEO
+        addresses = [address for _, address in found.hits[:MAX_EXACT_GEO]]
         lats = searcher.fast_field_values("latitude", addresses)
         lons = searcher.fast_field_values("longitude", addresses)
         keys = searcher.fast_field_values("id_key", addresses)
@@ -335,6 +341,12 @@ class SearchIndex(IndexCore):
     def count(self) -> int:
         """How many records the index holds."""
         return int(self.searcher().num_docs)
+
+
+def _take_count(result: SearchResult, found: tantivy.SearchResult) -> None:
+    """Take the total from a page search that counted (tantivy's stubs lack ``count``)."""
+    if result.total < 0:
+        result.total = int(found.count)  # type: ignore[attr-defined]
 
 
 def _check(query: SearchQuery) -> None:
