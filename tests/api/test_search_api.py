@@ -115,3 +115,18 @@ def test_same_answers_on_sqlite_and_postgresql(postgres_url: str, tmp_path: Path
         store.close()
     assert answers[0] == answers[1]
     assert all(answers[0])
+
+
+def test_an_event_search_as_an_icalendar_feed(client: TestClient) -> None:
+    import icalendar
+
+    params = {"regions": "40000", "dateFrom": "2026-12-01", "dateTo": "2027-03-31"}
+    found = client.get("/events", params={**params, "idsOnly": "true", "limit": 200}).json()
+    feed = client.get("/events.ics", params=params)
+    assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(feed.content)
+    events = calendar.walk("VEVENT")
+    assert events
+    ids = {uri.rsplit("/", 1)[-1] for uri in found["member"]}
+    assert {str(event["URL"]).rsplit("/", 1)[-1] for event in events} <= ids
+    assert client.get("/events.ics", params={"age": "old"}).status_code == 400

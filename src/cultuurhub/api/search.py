@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import orjson
@@ -13,7 +14,8 @@ from fastapi import APIRouter, Query, Request, Response
 from cultuurhub.api.problems import problem
 from cultuurhub.api.records import jsonld_text, record_uri
 from cultuurhub.config import get_settings
-from cultuurhub.model import RecordType
+from cultuurhub.model import InvalidRecord, RecordType
+from cultuurhub.publish import FeedEvent, FeedOptions, calendar_chunks
 from cultuurhub.search import (
     FACETS,
     MAX_LIMIT,
@@ -27,7 +29,7 @@ from cultuurhub.search import (
     default_index_path,
 )
 from cultuurhub.search.query import PUBLIC_WORKFLOW
-from cultuurhub.store import Store
+from cultuurhub.store import Store, id_from_uri
 from cultuurhub.store import search_reads as reads
 
 router = APIRouter(tags=["search"])
@@ -325,3 +327,96 @@ def open_search(
     if settings.search_sync_seconds <= 0:
         return index, None
     return index, Syncer(index, store, settings.search_sync_seconds).start()
+
+
+#: Most events one iCalendar feed of a search holds (the soonest first).
+MAX_FEED_EVENTS = MAX_LIMIT
+
+
+@router.get(
+    "/events.ics",
+    summary="Subscribe to an event search as an iCalendar feed",
+    description="Takes the same filters as `GET /events` (q, types, themes, regions, lat/lon/"
+    "distance, dateFrom/dateTo, isFree, age, labels, organizerId, locationId, ...). Without "
+    f"dates the feed holds what happens from today on; at most {MAX_FEED_EVENTS} events, the "
+    "soonest first. A municipality's website calendar can subscribe to the URL.",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}}, 400: {"description": "Bad filter."}},
+)
+def events_ics(request: Request) -> Response:
+    """The events a search finds, as VEVENTs (one per occurrence)."""
+    try:
+        query = query_from_params(request, ("events",))
+        result = search_index(request).search(query)
+    except QueryError as error:
+        return problem(400, "Bad search", str(error))
+    store: Store = request.app.state.store
+    with store.reader.connect() as connection:
+        documents = reads.documents_by_ids(connection, [hit.id for hit in result.hits])
+        parsed = {key: orjson.loads(text) for key, text in documents.items()}
+        place_ids = [found for doc in parsed.values() if (found := _place_id(doc)) is not None]
+        places = {
+            key: orjson.loads(text)
+            for key, text in reads.documents_by_ids(connection, place_ids).items()
+        }
+    feed = []
+    for hit in result.hits:
+        document = parsed.get(hit.id)
+        if document is None:
+            continue
+        place = _place_id(document)
+        try:
+            feed.append(
+                FeedEvent.from_document(hit.id, document, places.get(place) if place else None)
+            )
+        except InvalidRecord:
+            continue
+    options = FeedOptions(name="cultuurhub: " + (query.text or "activiteiten / events"))
+    return Response(
+        b"".join(calendar_chunks(feed, options)),
+        media_type="text/calendar; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=300",
+                 "Content-Disposition": 'inline; filename="cultuurhub-search.ics"'},
+    )  # fmt: skip
+
+
+def _place_id(document: dict[str, Any]) -> UUID | None:
+    location = document.get("location")
+    return id_from_uri(location.get("@id")) if isinstance(location, dict) else None
+
+
+def query_from_params(request: Request, kinds: tuple[str, ...]) -> SearchQuery:
+    """A search from raw query parameters, for routes that take every filter of `/events`."""
+    params = request.query_params
+
+    def many(name: str) -> list[str] | None:
+        return params.getlist(name) or None
+
+    def number(name: str, kind: type[float] | type[int]) -> Any:
+        try:
+            return kind(params[name]) if params.get(name) else None
+        except ValueError as error:
+            raise QueryError(f"{name} moet een getal zijn. / {name} must be a number.") from error
+
+    def day(name: str) -> date | None:
+        try:
+            return date.fromisoformat(params[name]) if params.get(name) else None
+        except ValueError as error:
+            raise QueryError(
+                f"{name} moet een datum zijn (JJJJ-MM-DD). / {name} must be a date (YYYY-MM-DD)."
+            ) from error
+
+    free = params.get("isFree")
+    date_from, date_to = day("dateFrom"), day("dateTo")
+    if date_from is None and date_to is None:
+        date_from = datetime.now(BRUSSELS).date()
+    return build_query(
+        kinds, params.get("q", ""), many("types"), many("themes"), many("facilities"),
+        many("termIds"), many("labels"), many("regions"), number("lat", float),
+        number("lon", float), number("distance", float), params.get("bbox"), date_from,
+        date_to, many("status"), many("bookingAvailability"), number("priceMin", float),
+        number("priceMax", float), None if free is None else free.lower() in {"true", "1"},
+        number("age", int), many("audienceType"), many("attendanceMode"),
+        many("workflowStatus"), many("organizerId"), many("locationId"), many("languages"),
+        None, None, "date", "asc", 0, MAX_FEED_EVENTS, None, None,
+    )  # fmt: skip
