@@ -177,6 +177,8 @@ def test_date_sort_and_cursor_pages_reach_every_hit_once(hub: dict[str, Any]) ->
 def test_changes_reach_the_index(hub: dict[str, Any]) -> None:
     store: Store = hub["store"]
     index: SearchIndex = hub["index"]
+    assert _ids(hub, text="jazz") == {"roma"}
+    assert _ids(hub, text="jazz") == {"roma"}  # the second time from the cache
     store.delete(hub["ids"]["roma"], "test")
     extra = _event(store, hub["owner"], hub["places"]["vooruit"], "Nieuw concert")
     report = index.sync(store)

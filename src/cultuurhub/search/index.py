@@ -60,6 +60,8 @@ class IndexCore:
         self._write_lock = threading.Lock()
         self._lookup = Lookup()
         self._last_reload = 0.0
+        #: The store position of the commit searches see; cached answers are of one generation.
+        self.generation = -1
 
     # -- position ---------------------------------------------------------------------------
     @property
@@ -265,6 +267,7 @@ class IndexCore:
         if force or now - self._last_reload >= every:
             self.index.reload()
             self._last_reload = now
+            self.generation = self.position
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher over the latest commit this process has seen."""

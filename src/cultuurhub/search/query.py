@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -75,7 +75,6 @@ class SearchQuery:
     cursor: str | None = None
     facets: tuple[str, ...] = ()
     budget_ms: float = 250.0
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def effective_sort(self) -> Sort:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
+import threading
 import time
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -41,6 +44,8 @@ PROVINCES = {
 }  # fmt: skip
 #: Hits whose distance is worked out one by one, at most (beyond: approximate, flagged).
 MAX_EXACT_GEO = 20_000
+#: Complete answers kept per process.
+CACHE_SIZE = 2_000
 _FOLDED = folded_analyzer()
 
 
@@ -91,13 +96,42 @@ class Suggestion:
 
 
 class SearchIndex(IndexCore):
-    """The index, and the searches run on it."""
+    """The index, and the searches run on it.
+
+    Complete answers are kept in a small LRU cache per index generation (the store position of
+    the commit the searcher sees), so a repeated search is answered without running it again
+    and a new commit makes every cached answer stale at once.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        super().__init__(path)
+        self._cache: OrderedDict[tuple[SearchQuery, int], SearchResult] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Run a search; a part that would break the time budget is left out and flagged."""
+        """Run a search, or answer it from the cache of this index generation."""
         started = time.perf_counter()
         _check(query)
         searcher = self.searcher()
+        key = (query, self.generation)
+        with self._cache_lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+        if cached is not None:
+            return replace(cached, took_ms=(time.perf_counter() - started) * 1000)
+        result = self._search(searcher, query, started)
+        if not result.partial:
+            with self._cache_lock:
+                self._cache[key] = result
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return result
+
+    def _search(
+        self, searcher: tantivy.Searcher, query: SearchQuery, started: float
+    ) -> SearchResult:
+        """Run a search; a part that would break the time budget is left out and flagged."""
         clauses = filters(self.schema, query)
         words = text_query(self.schema, query.text) if query.text.strip() else None
         if words is not None:
