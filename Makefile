@@ -21,7 +21,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(dir $(DEMO_DB))
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).search
 	CULTUURHUB_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/cultuurhub init
 	CULTUURHUB_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/cultuurhub demo --size $(DEMO_SIZE)
 	CULTUURHUB_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/cultuurhub serve --host 127.0.0.1 --port 8000
