@@ -56,7 +56,7 @@ class StoredRecord:
     version: int
     created: datetime
     modified: datetime
-    deleted: bool
+    deleted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select, true
 
+from cultuurhub.store.drafts import StoredRecord
 from cultuurhub.store.tables import records
 
 if TYPE_CHECKING:
@@ -41,19 +42,8 @@ class ExportSelection:
     all_private: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ExportRow:
-    """One record as an export reads it: its document and the store's own facts about it."""
-
-    id: UUID
-    type: str
-    owner: UUID
-    document: dict[str, Any]
-    workflow_status: str
-    visibility: str
-    version: int
-    created: datetime
-    modified: datetime
+#: One live record as an export reads it: its document and the store's own facts about it.
+ExportRow = StoredRecord
 
 
 @dataclass(frozen=True, slots=True)
