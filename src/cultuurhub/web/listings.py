@@ -36,6 +36,18 @@ class Listings:
     search: SearchIndex | None
     now: datetime
 
+    def counts(self) -> dict[str, int]:
+        """How many public records of each type (``event``, ``place``...) the hub holds.
+
+        From the search index (one cached facet count) when there is one, else the store.
+        """
+        if self.search is None:
+            return self.store.counts_by_type()
+        found = self.search.search(SearchQuery(limit=1, sort="modified", facets=("kinds",)))
+        singular = {"events": "event", "places": "place", "organizers": "organizer",
+                    "objects": "object"}  # fmt: skip
+        return {singular.get(v.value, v.value): v.count for v in found.facets.get("kinds", [])}
+
     def upcoming(self, t: Messages, limit: int = 9) -> list[EventCard]:
         """Return events with a date from today on, soonest first."""
         if self.search is None:

@@ -61,7 +61,7 @@ class _Missing(Exception):
 def render_home(store: Store, page: PageContext, listings: Listings) -> str:
     """Render the home page: quick picks, what is coming up, what the hub holds."""
     t = page.messages
-    counts = store.counts_by_type()
+    counts = listings.counts()
     picks = [
         Link(t(f"pick.{name}"), page.link(SEARCH_PATH, [(key, value)]))
         for name, key, value in (
