@@ -1,6 +1,6 @@
 """Server-side render time of the portal's pages on the large demo hub.
 
-    python -m bench.bench_pages --size 1000000     # reuses bench/.cache/search-<size> (bench_search)
+    python -m bench.bench_pages --size 1000000   # reuses bench/.cache/search-<size>
 
 Requests go through the whole application in process (FastAPI, middleware, store, search,
 Jinja2) with Starlette's test client, so the figure is the server's time per page without the
@@ -16,6 +16,7 @@ import random
 import sqlite3
 import time
 from pathlib import Path
+from uuid import UUID
 
 import orjson
 from fastapi.testclient import TestClient
@@ -42,9 +43,7 @@ def sample_ids(database: Path, per_kind: int) -> list[str]:
             "SELECT id FROM records WHERE type = ? AND deleted = 0 ORDER BY random() LIMIT ?",
             (kind, per_kind),
         ).fetchall()
-        paths += [f"{prefix}/{row[0][:8]}-{row[0][8:12]}-{row[0][12:16]}-{row[0][16:20]}-"
-                  f"{row[0][20:]}" if "-" not in row[0] else f"{prefix}/{row[0]}"
-                  for row in rows]  # fmt: skip
+        paths += [f"{prefix}/{UUID(str(row[0]))}" for row in rows]
     connection.close()
     return paths
 
