@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_store --db postgres --n 100000 --url $(BENCH_POSTGRES)
 	$(BIN)/python -m bench.bench_http --size 20000 --seconds 10
 	$(BIN)/python -m bench.bench_search --size $(BENCH_SEARCH_SIZE)
+	$(BIN)/python -m bench.bench_pages --size $(BENCH_SEARCH_SIZE)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
