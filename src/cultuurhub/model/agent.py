@@ -18,4 +18,4 @@ class Agent(WireModel):
     name: str = Field(min_length=1)
     birth_date: EdtfString | None = Field(default=None, alias="birthDate")
     death_date: EdtfString | None = Field(default=None, alias="deathDate")
-    same_as: list[WebUrl] = Field(default=[], alias="sameAs")
+    same_as: list[WebUrl] = Field(default_factory=list, alias="sameAs")

@@ -111,7 +111,7 @@ class ClosedDays(WireModel):
 class AdjustedDays(ClosedDays):
     """A period with other opening hours than usual."""
 
-    opening_hours: list[OpeningHours] = Field(default=[], alias="openingHours")
+    opening_hours: list[OpeningHours] = Field(default_factory=list, alias="openingHours")
 
 
 class CalendarFields(WireModel):
@@ -120,9 +120,11 @@ class CalendarFields(WireModel):
     calendar_type: CalendarType = Field(alias="calendarType")
     start_date: AwareDatetime | None = Field(default=None, alias="startDate")
     end_date: AwareDatetime | None = Field(default=None, alias="endDate")
-    sub_event: list[SubEvent] = Field(default=[], alias="subEvent")
-    opening_hours: list[OpeningHours] = Field(default=[], alias="openingHours")
-    opening_hours_closed_days: list[ClosedDays] = Field(default=[], alias="openingHoursClosedDays")
+    sub_event: list[SubEvent] = Field(default_factory=list, alias="subEvent")
+    opening_hours: list[OpeningHours] = Field(default_factory=list, alias="openingHours")
+    opening_hours_closed_days: list[ClosedDays] = Field(
+        default_factory=list, alias="openingHoursClosedDays"
+    )
     opening_hours_adjusted_days: list[AdjustedDays] = Field(
         default=[], alias="openingHoursAdjustedDays"
     )

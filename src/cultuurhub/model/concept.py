@@ -14,4 +14,4 @@ class Concept(WireModel):
     uri: str | None = Field(default=None, alias="@id")
     pref_label: MultilingualText = Field(alias="prefLabel")
     scheme: WebUrl | None = None
-    same_as: list[WebUrl] = Field(default=[], alias="sameAs")
+    same_as: list[WebUrl] = Field(default_factory=list, alias="sameAs")

@@ -18,9 +18,9 @@ Email = Annotated[
 class ContactPoint(WireModel):
     """Public contact details: phone numbers, e-mail addresses and web addresses."""
 
-    phone: list[str] = Field(default=[])
-    email: list[Email] = Field(default=[])
-    url: list[WebUrl] = Field(default=[])
+    phone: list[str] = Field(default_factory=list)
+    email: list[Email] = Field(default_factory=list)
+    url: list[WebUrl] = Field(default_factory=list)
 
 
 class BookingInfo(WireModel):

@@ -80,7 +80,7 @@ class Event(Offer):
     audience: Audience | None = None
     birthdate_range: BirthdateRange | None = Field(default=None, alias="birthdateRange")
     children_only: bool | None = Field(default=None, alias="childrenOnly")
-    departure_places: list[RecordUri] = Field(default=[], alias="departurePlaces")
+    departure_places: list[RecordUri] = Field(default_factory=list, alias="departurePlaces")
 
     @model_validator(mode="before")
     @classmethod

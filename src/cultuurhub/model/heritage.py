@@ -75,7 +75,7 @@ class PlaceMention(WireModel):
     """A place connected with the object, with gazetteer links (GeoNames, Wikidata)."""
 
     name: str = Field(min_length=1)
-    same_as: list[WebUrl] = Field(default=[], alias="sameAs")
+    same_as: list[WebUrl] = Field(default_factory=list, alias="sameAs")
 
 
 class Holder(WireModel):
@@ -110,20 +110,20 @@ class HeritageObject(WireModel):
     main_language: Language = Field(default="nl", alias="mainLanguage")
     title: MultilingualText
     description: MultilingualText | None = None
-    object_type: list[Concept] = Field(default=[], alias="objectType")
+    object_type: list[Concept] = Field(default_factory=list, alias="objectType")
     object_number: str | None = Field(default=None, alias="objectNumber", min_length=1)
-    creators: list[Creator] = Field(default=[])
+    creators: list[Creator] = Field(default_factory=list)
     production_date: ProductionDate | None = Field(default=None, alias="productionDate")
-    materials: list[Concept] = Field(default=[])
-    techniques: list[Concept] = Field(default=[])
-    dimensions: list[Dimension] = Field(default=[])
-    subjects: list[Concept] = Field(default=[])
-    places: list[PlaceMention] = Field(default=[])
+    materials: list[Concept] = Field(default_factory=list)
+    techniques: list[Concept] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list)
+    subjects: list[Concept] = Field(default_factory=list)
+    places: list[PlaceMention] = Field(default_factory=list)
     holder: Holder | None = None
-    web_resources: list[WebResource] = Field(default=[], alias="webResources")
+    web_resources: list[WebResource] = Field(default_factory=list, alias="webResources")
     rights: RightsUri | None = None
-    provenance: list[ProvenanceEntry] = Field(default=[])
-    labels: Labels = Field(default=[])
+    provenance: list[ProvenanceEntry] = Field(default_factory=list)
+    labels: Labels = Field(default_factory=list)
     workflow_status: WireWorkflowStatus | None = Field(default=None, alias="workflowStatus")
     created: AwareDatetime | None = None
     modified: AwareDatetime | None = None

@@ -50,21 +50,21 @@ class Offer(CalendarFields):
     description: MultilingualText | None = None
     terms: list[Term] = Field(min_length=1)
     organizer: OrganizerReference | None = None
-    price_info: list[Price] = Field(default=[], alias="priceInfo")
+    price_info: list[Price] = Field(default_factory=list, alias="priceInfo")
     booking_info: BookingInfo | None = Field(default=None, alias="bookingInfo")
     contact_point: ContactPoint | None = Field(default=None, alias="contactPoint")
     typical_age_range: str | None = Field(default=None, alias="typicalAgeRange")
-    labels: Labels = Field(default=[])
-    hidden_labels: Labels = Field(default=[], alias="hiddenLabels")
-    media_object: list[MediaObject] = Field(default=[], alias="mediaObject")
+    labels: Labels = Field(default_factory=list)
+    hidden_labels: Labels = Field(default_factory=list, alias="hiddenLabels")
+    media_object: list[MediaObject] = Field(default_factory=list, alias="mediaObject")
     image: WebUrl | None = None
-    videos: list[Video] = Field(default=[])
+    videos: list[Video] = Field(default_factory=list)
     workflow_status: WireWorkflowStatus | None = Field(default=None, alias="workflowStatus")
     available_from: AwareDatetime | None = Field(default=None, alias="availableFrom")
     available_to: AwareDatetime | None = Field(default=None, alias="availableTo")
-    languages: list[Language] = Field(default=[])
-    completed_languages: list[Language] = Field(default=[], alias="completedLanguages")
-    same_as: list[str] = Field(default=[], alias="sameAs")
+    languages: list[Language] = Field(default_factory=list)
+    completed_languages: list[Language] = Field(default_factory=list, alias="completedLanguages")
+    same_as: list[str] = Field(default_factory=list, alias="sameAs")
     created: AwareDatetime | None = None
     modified: AwareDatetime | None = None
     creator: str | None = None

@@ -38,14 +38,14 @@ class Organizer(WireModel):
     geo: Geo | None = None
     municipality_nis: str | None = Field(default=None, alias="municipalityNis")
     contact_point: ContactPoint | None = Field(default=None, alias="contactPoint")
-    images: list[MediaObject] = Field(default=[])
+    images: list[MediaObject] = Field(default_factory=list)
     main_image: WebUrl | None = Field(default=None, alias="mainImage")
-    labels: Labels = Field(default=[])
-    hidden_labels: Labels = Field(default=[], alias="hiddenLabels")
+    labels: Labels = Field(default_factory=list)
+    hidden_labels: Labels = Field(default_factory=list, alias="hiddenLabels")
     workflow_status: WireWorkflowStatus | None = Field(default=None, alias="workflowStatus")
-    languages: list[Language] = Field(default=[])
-    completed_languages: list[Language] = Field(default=[], alias="completedLanguages")
-    same_as: list[str] = Field(default=[], alias="sameAs")
+    languages: list[Language] = Field(default_factory=list)
+    completed_languages: list[Language] = Field(default_factory=list, alias="completedLanguages")
+    same_as: list[str] = Field(default_factory=list, alias="sameAs")
     created: AwareDatetime | None = None
     modified: AwareDatetime | None = None
     creator: str | None = None
