@@ -29,7 +29,7 @@ MODIFIED_ID_BITS = 32
 MAX_OCCURRENCE_DAYS = 62
 #: Permanent calendars run from day 0 to this day (year 2200).
 FOREVER = 84000
-#: km per degree, and the longitude scale at Belgium's latitude (for the octagon fields).
+#: km per degree, and the longitude scale at Belgium's latitude (for the projection axes).
 KM_PER_DEGREE_LAT = 110.57
 KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(50.6))
 #: Directions of the projection axes (cos, sin), 22.5° apart.
@@ -97,14 +97,12 @@ def province_of(nis: str) -> str:
 
 
 def whereabouts(
-    record_type: str,
     document: dict[str, Any],
     row_nis: str | None,
     latitude: float | None,
     longitude: float | None,
 ) -> Whereabouts:
     """Summarise a place or organiser for the records that refer to it."""
-    del record_type
     return Whereabouts(_first_text(document.get("name")), row_nis, latitude, longitude)
 
 

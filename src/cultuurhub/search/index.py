@@ -16,6 +16,7 @@ from uuid import UUID
 
 import orjson
 import tantivy
+from sqlalchemy import Connection
 
 from cultuurhub.search.extract import Lookup, fields_for, loads, references, whereabouts
 from cultuurhub.search.schema import build_schema, register_analyzers
@@ -189,7 +190,7 @@ class IndexCore:
                 return count
             after = rows[-1].id
 
-    def _learn(self, connection: object, rows: Sequence[IndexRow]) -> None:
+    def _learn(self, connection: Connection, rows: Sequence[IndexRow]) -> None:
         """Fill the lookup with the places and organisers these rows refer to."""
         for row in rows:
             if row.type in REFERRED:
@@ -201,7 +202,7 @@ class IndexCore:
                     ref for ref in references(loads(row.document)) if ref not in self._lookup.known
                 )
         if wanted:
-            for found in reads.rows_by_ids(connection, sorted(wanted)):  # type: ignore[arg-type]
+            for found in reads.rows_by_ids(connection, sorted(wanted)):
                 self._remember(found)
 
     def _remember(self, row: IndexRow) -> None:
@@ -209,11 +210,11 @@ class IndexCore:
             self._lookup.known.pop(row.id, None)
             return
         self._lookup.known[row.id] = whereabouts(
-            row.type, loads(row.document), row.municipality_nis, row.latitude, row.longitude
+            loads(row.document), row.municipality_nis, row.latitude, row.longitude
         )
 
     def _dependants(
-        self, connection: object, rows: Sequence[IndexRow], seen: set[UUID]
+        self, connection: Connection, rows: Sequence[IndexRow], seen: set[UUID]
     ) -> list[IndexRow]:
         """Events and objects that borrow from changed places and organisers."""
         changed = [str(row.id) for row in rows if row.type in REFERRED]
@@ -235,7 +236,7 @@ class IndexCore:
             return []
         hits = searcher.search(query, limit=count, count=False).hits
         ids = {UUID(str(searcher.doc(address)["id"][0])) for _, address in hits} - seen
-        return reads.rows_by_ids(connection, sorted(ids))  # type: ignore[arg-type]
+        return reads.rows_by_ids(connection, sorted(ids))
 
     def _apply(
         self, writer: tantivy.IndexWriter, rows: Iterable[IndexRow], replace: bool

@@ -140,7 +140,7 @@ class SearchIndex(IndexCore):
         circle = _circle(query)
         if circle is not None:
             clauses += circle.outer(self.schema)
-            excluded, complete = self._outside(searcher, clauses, circle, started, query)
+            excluded, complete = self._outside(searcher, clauses, circle)
             if excluded:
                 clauses.append(
                     (
@@ -261,10 +261,8 @@ class SearchIndex(IndexCore):
         searcher: tantivy.Searcher,
         clauses: list[Any],
         circle: Circle,
-        started: float,
-        query: SearchQuery,
     ) -> tuple[list[int], bool]:
-        """Id keys inside the octagon but outside the circle (only the rim needs checking)."""
+        """Id keys inside the outer polygon but outside the circle (only the rim is checked)."""
         rim = _combine([*clauses, (tantivy.Occur.MustNot, circle.inner(self.schema))])
         found = searcher.search(rim, limit=MAX_EXACT_GEO + 1, count=False)
         complete = len(found.hits) <= MAX_EXACT_GEO
@@ -272,7 +270,6 @@ class SearchIndex(IndexCore):
         lats = searcher.fast_field_values("latitude", addresses)
         lons = searcher.fast_field_values("longitude", addresses)
         keys = searcher.fast_field_values("id_key", addresses)
-        del started, query
         return [
             int(key)
             for key, lat, lon in zip(keys, lats, lons, strict=True)
@@ -427,8 +424,7 @@ def _combine(clauses: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Quer
 
 
 def _first(stored: tantivy.Document, name: str) -> Any:
-    values = stored.to_dict().get(name) if hasattr(stored, "to_dict") else stored[name]
-    return values[0] if values else None
+    return stored.get_first(name)
 
 
 def _kind(stored: tantivy.Document) -> str:
