@@ -49,6 +49,42 @@ def test_a_change_makes_exactly_one_version(store: Store, owner: UUID) -> None:
     assert current.version == 2 and not current.deleted
 
 
+def test_history_keeps_every_text_though_the_current_one_is_stored_once(
+    store: Store, owner: UUID
+) -> None:
+    first = store.put(event(owner, "Eén"), "t")
+    store.put_batch([event(owner, "Twee", first.id)], "t")
+    store.delete(first.id, "t")
+    store.put(event(owner, "Drie", first.id), "t")
+    store.put(event(owner, "Vier", first.id), "t")
+    names = [v.document.get("name") for v in store.history(first.id)]
+    assert names == [{"nl": "Eén"}, {"nl": "Twee"}, None, {"nl": "Drie"}, {"nl": "Vier"}]
+    assert store.get_version(first.id, 2).document["name"] == {"nl": "Twee"}
+    assert store.get_version(first.id, 5).document["name"] == {"nl": "Vier"}
+    with store.engine.connect() as connection:  # only the newest version leaves it out
+        empty = connection.exec_driver_sql(
+            "SELECT version FROM versions WHERE document IS NULL"
+        ).fetchall()
+    assert [row[0] for row in empty] == [5]
+
+
+def test_a_large_batch_takes_the_bulk_path_intact(store: Store, owner: UUID) -> None:
+    """From 50 rows on PostgreSQL gets COPY: tabs, newlines, backslashes and quotes survive."""
+    tricky = 'Tab\there, new\nline, back\\slash, "quotes", \u00e9\u00e8 and \\N'
+    drafts = [
+        event(owner, f"{tricky} {i}", source=SourceRef("bulk", str(i)),
+              columns={"name": f"{tricky} {i}", "latitude": 51.05 + i / 1000})
+        for i in range(120)
+    ]  # fmt: skip
+    results = store.put_batch(drafts, "t")
+    assert [r.seq for r in results] == list(range(1, 121))
+    record = store.get(results[7].id)
+    assert record is not None and record.document["name"] == {"nl": f"{tricky} 7"}
+    assert store.get_version(results[7].id, 1).document["name"] == {"nl": f"{tricky} 7"}
+    assert store.put_batch(drafts, "t")[7].outcome == "unchanged"
+    assert store.record_for_source(SourceRef("bulk", "7")) == results[7].id
+
+
 def test_status_change_alone_is_a_change(store: Store, owner: UUID) -> None:
     first = store.put(event(owner, "Expo"), "t")
     second = store.put(event(owner, "Expo", first.id, workflow_status="approved"), "t")

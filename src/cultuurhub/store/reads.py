@@ -27,7 +27,7 @@ _VERSION_COLUMNS = (
     versions.c.record_id,
     versions.c.version,
     versions.c.seq,
-    versions.c.document,
+    func.coalesce(versions.c.document, records.c.document),
     versions.c.workflow_status,
     versions.c.author,
     versions.c.time,
@@ -60,8 +60,10 @@ def get_raw(connection: Connection, record_id: UUID) -> RawRecord | None:
 
 def get_version(connection: Connection, record_id: UUID, version: int) -> VersionInfo | None:
     """Return one version of a record, or None."""
-    statement = select(*_VERSION_COLUMNS).where(
-        versions.c.record_id == record_id, versions.c.version == version
+    statement = (
+        select(*_VERSION_COLUMNS)
+        .join(records, records.c.id == versions.c.record_id)
+        .where(versions.c.record_id == record_id, versions.c.version == version)
     )
     row = connection.execute(statement).first()
     return None if row is None else VersionInfo(*row)
@@ -71,6 +73,7 @@ def history(connection: Connection, record_id: UUID) -> list[VersionInfo]:
     """Return every version of a record, oldest first."""
     statement = (
         select(*_VERSION_COLUMNS)
+        .join(records, records.c.id == versions.c.record_id)
         .where(versions.c.record_id == record_id)
         .order_by(versions.c.version)
     )

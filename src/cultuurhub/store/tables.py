@@ -31,6 +31,11 @@ from sqlalchemy.engine import Dialect
 metadata = MetaData()
 
 Document = JSON().with_variant(JSONB(), "postgresql")
+#: Record documents and their versions: JSON text on PostgreSQL too (``json``, not ``jsonb``).
+#: They are written and read whole, never queried inside (the extracted columns and the search
+#: index serve queries), and ``json`` takes them in without the binary conversion that made
+#: ``jsonb`` the slowest part of a write.
+RecordDocument = JSON()
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -91,7 +96,7 @@ records = Table(
     Column("id", Uuid, primary_key=True),
     Column("type", String(16), nullable=False),
     Column("owner", Uuid, ForeignKey("organisations.id"), nullable=False),
-    Column("document", Document, nullable=False),
+    Column("document", RecordDocument, nullable=False),
     Column("name", Text),
     Column("start_at", Moment),
     Column("end_at", Moment),
@@ -118,7 +123,8 @@ versions = Table(
     Column("record_id", Uuid, ForeignKey("records.id"), nullable=False),
     Column("version", Integer, nullable=False),
     Column("seq", BigInteger, nullable=False, unique=True),
-    Column("document", Document, nullable=False),
+    # NULL: the same as records.document (only a record's newest version; see writes.py)
+    Column("document", RecordDocument),
     Column("workflow_status", String(24), nullable=False),
     Column("author", String(200), nullable=False),
     Column("time", Moment, nullable=False),

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import orjson
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, Uuid, bindparam, select, text, update
 
 from cultuurhub.store.bulk import insert_many
 from cultuurhub.store.drafts import PutResult, RecordDraft
@@ -113,13 +113,14 @@ def write_batch(
         old = existing.get(ids[i])
         version = 1 if old is None else old.version + 1
         row = _record_row(drafts[i], ids[i], hashes[i], version, now)
-        version_rows.append(_version_row(row, first_seq + offset, author, prepared.texts[i]))
+        version_rows.append(_version_row(row, first_seq + offset, author))
         if old is None:
             new_rows.append({**row, "document": prepared.texts[i]})  # bulk path takes JSON text
         else:
             updated_rows.append(row)
         results[i] = PutResult(ids[i], version, first_seq + offset, _outcome(old))
     insert_many(connection, records, new_rows)
+    keep_documents(connection, [row["id"] for row in updated_rows])
     _update_records(connection, updated_rows)
     insert_many(connection, versions, version_rows)
     _record_sources(connection, drafts, (ids, hashes), known_sources, now)
@@ -189,17 +190,35 @@ def _record_row(
     return row
 
 
-def _version_row(row: dict[str, Any], seq: int, author: str, text: str) -> dict[str, Any]:
+def _version_row(row: dict[str, Any], seq: int, author: str) -> dict[str, Any]:
+    """The row of a record's new newest version; its document is the record's (stored once)."""
     return {
         "record_id": row["id"],
         "version": row["version"],
         "seq": seq,
-        "document": text,
+        "document": None,
         "workflow_status": row["workflow_status"],
         "author": author,
         "time": row["modified"],
         "is_tombstone": False,
     }
+
+
+_KEEP_DOCUMENT = text(
+    "UPDATE versions SET document = "
+    "(SELECT records.document FROM records WHERE records.id = versions.record_id) "
+    "WHERE versions.record_id = :record_id AND versions.document IS NULL"
+).bindparams(bindparam("record_id", type_=Uuid()))
+
+
+def keep_documents(connection: Connection, record_ids: Sequence[UUID]) -> None:
+    """Copy each record's current document into its newest version row before it changes.
+
+    A record's newest version leaves its document out (NULL: the same as the record's); a
+    writer that overwrites ``records.document`` calls this first, so history keeps every text.
+    """
+    if record_ids:
+        connection.execute(_KEEP_DOCUMENT, [{"record_id": rid} for rid in record_ids])
 
 
 def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
