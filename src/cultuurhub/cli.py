@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Annotated, Literal
@@ -145,12 +146,14 @@ def serve(
     """Serve the HTTP API and the home page."""
     import uvicorn
 
+    workers = workers or get_settings().workers
+    os.environ["CULTUURHUB_WORKERS"] = str(workers)  # the workers size their search turns by it
     uvicorn.run(
         "cultuurhub.api:create_app",
         factory=True,
         host=host,
         port=port,
-        workers=workers or get_settings().workers,
+        workers=workers,
         log_level="warning",
     )
 

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         description="Time budget of one search in milliseconds; parts beyond it are left out"
         " and the answer is flagged partial.",
     )
+    search_concurrency: int | None = Field(
+        None,
+        description="Searches one server process runs at once; the others wait their turn, and"
+        " a search's time budget counts from its turn. Empty: the machine's cores divided by"
+        " the worker processes (at least 1).",
+    )
     map_tile_url: str = Field(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         description="Map tiles of the portal's map view ({z}/{x}/{y}); empty: no map, the list"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -186,6 +189,40 @@ def test_changes_reach_the_index(hub: dict[str, Any]) -> None:
     assert "roma" not in _ids(hub, text="jazz") and not _ids(hub, text="jazz")
     assert index.search(SearchQuery(text="nieuw")).hits[0].id == extra
     assert index.sync(store).indexed == 0  # nothing new
+
+
+def test_many_askers_at_once_take_turns_and_share_one_answer(
+    hub: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searches wait their turn; those that asked the same question take the first answer."""
+    index = SearchIndex(concurrency=1)
+    index.sync(hub["store"])
+    runs: list[float] = []
+    running = threading.Semaphore(1)
+    real = index._search
+
+    def counted(*args: Any) -> Any:
+        assert running.acquire(blocking=False), "two searches ran at once"
+        try:
+            runs.append(time.perf_counter())
+            time.sleep(0.05)  # a slow search: the others arrive while it runs
+            return real(*args)
+        finally:
+            running.release()
+
+    monkeypatch.setattr(index, "_search", counted)
+    query = SearchQuery(kinds=("events",), text="concert", facets=("types", "regions"))
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: index.search(query), range(8)))
+    assert len(runs) == 1
+    assert {tuple(hit.id for hit in result.hits) for result in results} == {
+        tuple(hit.id for hit in results[0].hits)
+    }
+    assert not any(result.partial for result in results)
+    other = SearchQuery(kinds=("events",), text="jazz")
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda q: index.search(q), [other, query, other, query]))
+    assert len(runs) == 2  # jazz once more; concert from the cache
 
 
 def test_a_moved_place_moves_its_events(hub: dict[str, Any]) -> None:

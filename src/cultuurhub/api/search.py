@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -318,12 +319,13 @@ def open_search(
     around a store it was handed, as in tests) an index in memory.
     """
     settings = get_settings()
+    turns = settings.search_concurrency or max(1, (os.cpu_count() or 1) // settings.workers)
     if given is not None:
         index = given
     elif own_store:
-        index = SearchIndex(default_index_path(store.url, settings.search_path))
+        index = SearchIndex(default_index_path(store.url, settings.search_path), turns)
     else:
-        index = SearchIndex()
+        index = SearchIndex(concurrency=turns)
     if settings.search_sync_seconds <= 0:
         return index, None
     return index, Syncer(index, store, settings.search_sync_seconds).start()

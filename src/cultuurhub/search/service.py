@@ -103,30 +103,50 @@ class SearchIndex(IndexCore):
     and a new commit makes every cached answer stale at once.
     """
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, concurrency: int = 2) -> None:
         super().__init__(path)
         self._cache: OrderedDict[tuple[SearchQuery, int], SearchResult] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._turns = threading.BoundedSemaphore(max(1, concurrency))
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Run a search, or answer it from the cache of this index generation."""
+        """Run a search, or answer it from the cache of this index generation.
+
+        At most ``concurrency`` searches run at once; the others wait their turn, so that many
+        requests at once do not each run slowly, break their time budget (which counts from
+        the turn, not the wait) and come back partial. A search that waited for the same
+        question to be answered takes that answer from the cache.
+        """
         started = time.perf_counter()
         _check(query)
-        searcher = self.searcher()
-        key = (query, self.generation)
-        with self._cache_lock:
-            cached = self._cache.get(key)
-            if cached is not None:
-                self._cache.move_to_end(key)
+        cached = self._cached(query, started)
         if cached is not None:
-            return replace(cached, took_ms=(time.perf_counter() - started) * 1000)
-        result = self._search(searcher, query, started)
+            return cached
+        with self._turns:
+            turn = time.perf_counter()
+            cached = self._cached(query, started)
+            if cached is not None:
+                return cached
+            searcher = self.searcher()
+            key = (query, self.generation)
+            result = self._search(searcher, query, turn)
         if not result.partial:
             with self._cache_lock:
                 self._cache[key] = result
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
         return result
+
+    def _cached(self, query: SearchQuery, started: float) -> SearchResult | None:
+        """The answer of this index generation, if it was given before."""
+        self.reload()  # takes in a new commit (at most once a second): a new generation
+        key = (query, self.generation)
+        with self._cache_lock:
+            cached = self._cache.get(key)
+            if cached is None:
+                return None
+            self._cache.move_to_end(key)
+        return replace(cached, took_ms=(time.perf_counter() - started) * 1000)
 
     def _search(
         self, searcher: tantivy.Searcher, query: SearchQuery, started: float
