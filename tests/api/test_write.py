@@ -10,6 +10,7 @@ import copy
 import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID, uuid4
@@ -17,12 +18,20 @@ from uuid import UUID, uuid4
 import pytest
 from fastapi.testclient import TestClient
 
-from cultuurhub.api import create_app
+from cultuurhub.access import Principal, Scope
+from cultuurhub.api import create_app, write_service
 from cultuurhub.api.write_examples import EVENT, EXAMPLES, OBJECT
 from cultuurhub.api.write_service import WRITABLE
 from cultuurhub.model import RecordType, parse_record
 from cultuurhub.quality import score
-from cultuurhub.store import ApiKey, Limits, Store, draft_from_record
+from cultuurhub.store import (
+    ApiKey,
+    Limits,
+    RecordDraft,
+    Store,
+    VersionConflict,
+    draft_from_record,
+)
 from tests.conftest import shared_data
 from tests.model.test_uitdatabank_payloads import PLACEHOLDERS
 from tests.model.test_uitdatabank_payloads import UUID as PLACEHOLDER_UUID
@@ -463,6 +472,98 @@ def test_if_match_refuses_stale_writes(client: TestClient, store: Store, owner: 
 
 
 # --- documentation ----------------------------------------------------------------------------
+
+
+def test_labels_added_at_once_are_never_lost(client: TestClient, store: Store, owner: Key) -> None:
+    """Each label change reads the record and writes a new version from it; a write that lands
+    in between makes it 412, never a silent loss of the other label."""
+    event_id = create(client, owner)
+    url = f"/events/{event_id}"
+    names = [f"festival-{n}" for n in range(12)]
+
+    def add(name: str) -> tuple[str, int]:
+        return name, client.put(f"{url}/labels/{name}", headers=owner.headers).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(add, names))
+    assert {status for _, status in answers} <= {204, 412}
+    kept = set(client.get(url).json()["labels"]) - {"kamermuziek"}
+    assert kept == {name for name, status in answers if status == 204}
+    assert len(store.history(event_id)) == 1 + len(kept)
+
+
+class _WriteLandsInBetween(Store):
+    """A real store where, once, another real write lands right after a record is read."""
+
+    competing: RecordDraft | None = None
+
+    def get(self, record_id: UUID) -> Any:
+        found = super().get(record_id)
+        if self.competing is not None:
+            competing, self.competing = self.competing, None
+            self.put(competing, "someone else")
+        return found
+
+
+@pytest.mark.parametrize("action", ["label", "replace", "workflow", "delete"])
+def test_a_write_landing_between_read_and_write_is_kept_and_ours_is_412(
+    database_url: str, action: str
+) -> None:
+    store = _WriteLandsInBetween(database_url)
+    try:
+        key = make_key(store, "De Bijloke", ["read", "write"])
+        record = parse_record(RecordType.EVENT, copy.deepcopy(EVENT))
+        first = store.put(draft_from_record(RecordType.EVENT, record, key.organisation), "t")
+        other = copy.deepcopy(EVENT)
+        other["name"] = {"nl": "Intussen gewijzigd"}
+        competing = draft_from_record(
+            RecordType.EVENT, parse_record(RecordType.EVENT, other), key.organisation,
+            record_id=first.id,
+        )  # fmt: skip
+        store.competing = competing
+        scopes = frozenset({Scope.READ, Scope.WRITE})
+        writer = write_service.Writer.of(Principal(key.organisation, scopes), key.key)
+        target = write_service.Target(RecordType.EVENT, first.id)
+        with pytest.raises(write_service.StaleVersion, match="niets verloren"):
+            if action == "label":
+                change = write_service.LabelChange("uitpas", add=True)
+                write_service.change_label(store, target, change, writer)
+            elif action == "replace":
+                body = write_service.Payload(json.dumps(EVENT).encode(), "application/json")
+                write_service.replace_record(store, target, body, writer)
+            elif action == "workflow":
+                body = write_service.Payload(
+                    b'{"workflowStatus": "READY_FOR_VALIDATION"}', "application/json"
+                )
+                write_service.move_workflow(store, target, body, writer)
+            else:
+                write_service.delete_record(store, target, writer)
+        kept = store.get(first.id)
+        assert kept is not None and not kept.deleted and kept.version == 2
+        assert kept.document["name"] == {"nl": "Intussen gewijzigd"}
+        assert "uitpas" not in kept.document.get("labels", [])
+    finally:
+        store.close()
+
+
+def test_a_write_from_a_version_no_longer_current_is_refused_by_the_store(
+    store: Store, owner: Key
+) -> None:
+    first = store.put(RecordDraft("event", owner.organisation, {"name": {"nl": "A"}}), "t")
+    second = store.put(
+        RecordDraft("event", owner.organisation, {"name": {"nl": "B"}}, first.id,
+                    expected_version=1), "t",
+    )  # fmt: skip
+    assert second.version == 2
+    with pytest.raises(VersionConflict, match="version 2, not 1"):
+        store.put(
+            RecordDraft("event", owner.organisation, {"name": {"nl": "C"}}, first.id,
+                        expected_version=1), "t",
+        )  # fmt: skip
+    with pytest.raises(VersionConflict):
+        store.delete(first.id, "t", expected_version=1)
+    assert store.get(first.id).document == {"name": {"nl": "B"}}  # type: ignore[union-attr]
+    assert store.delete(first.id, "t", expected_version=2).version == 3
 
 
 def test_openapi_documents_every_write(client: TestClient) -> None:

@@ -32,6 +32,7 @@ from cultuurhub.store import (
     RecordDraft,
     Store,
     StoredRecord,
+    VersionConflict,
     draft_from_record,
 )
 
@@ -209,7 +210,20 @@ def delete_record(store: Store, target: Target, writer: Writer) -> PutResult:
     if current.deleted:
         return PutResult(current.id, current.version, None, "unchanged")
     _check_if_match(target.if_match, current)
-    return store.delete(current.id, writer.author)
+    try:
+        return store.delete(current.id, writer.author, expected_version=current.version)
+    except VersionConflict as conflict:
+        raise _changed_meanwhile(conflict) from None
+
+
+def _changed_meanwhile(conflict: VersionConflict) -> StaleVersion:
+    """Another write landed between reading the record and writing: nothing was lost."""
+    return StaleVersion(
+        f"Het record werd net door iemand anders gewijzigd (nu versie {conflict.current}); "
+        f"er ging niets verloren. / The record was changed by someone else just now (now "
+        f"version {conflict.current}); nothing was lost: read it again and retry.",
+        currentETag=etag(conflict.record_id, conflict.current),
+    )
 
 
 def change_label(store: Store, target: Target, change: LabelChange, writer: Writer) -> PutResult:
@@ -356,8 +370,12 @@ def _status(stored: str) -> WorkflowStatus:
 
 
 def _like(current: StoredRecord) -> RecordDraft:
-    """A template keeping what a new version of ``current`` must keep: id, owner, visibility."""
-    return RecordDraft(current.type, current.owner, {}, current.id, visibility=current.visibility)
+    """A template keeping what a new version of ``current`` must keep: id, owner, visibility,
+    and that it is made from ``current``'s version (a write in between refuses it: 412)."""
+    return RecordDraft(
+        current.type, current.owner, {}, current.id, visibility=current.visibility,
+        expected_version=current.version,
+    )  # fmt: skip
 
 
 def _draft(
@@ -370,7 +388,9 @@ def _draft(
     draft = draft_from_record(
         record_type, record, template.owner, record_id=template.id, id_from_document=False
     )
-    return replace(draft, visibility=template.visibility)
+    return replace(
+        draft, visibility=template.visibility, expected_version=template.expected_version
+    )
 
 
 def _put(store: Store, draft: RecordDraft, writer: Writer) -> Written:
@@ -380,6 +400,8 @@ def _put(store: Store, draft: RecordDraft, writer: Writer) -> Written:
 def _store(store: Store, draft: RecordDraft, writer: Writer) -> PutResult:
     try:
         return store.put(draft, writer.author)
+    except VersionConflict as conflict:
+        raise _changed_meanwhile(conflict) from None
     except DocumentTooLarge as error:
         raise DocumentRefused(
             f"Het record is te groot. / The record is too large: {error}."

@@ -20,6 +20,7 @@ from cultuurhub.store.errors import (
     OrganisationNotFound,
     RecordNotFound,
     StoreError,
+    VersionConflict,
 )
 from cultuurhub.store.export_reads import (
     ExportRow,
@@ -110,6 +111,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredRecord",
+    "VersionConflict",
     "VersionInfo",
     "Webhook",
     "WebhookState",

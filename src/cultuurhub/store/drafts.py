@@ -31,6 +31,9 @@ class RecordDraft:
     visibility: str = "public"
     columns: Mapping[str, Any] = field(default_factory=dict)
     source: SourceRef | None = None
+    #: The version this draft was made from (0: none yet); if another version is current when
+    #: it is written, the write is refused (``VersionConflict``) instead of losing that one.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

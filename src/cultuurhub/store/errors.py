@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 
 class StoreError(Exception):
     """Base of every store error."""
@@ -25,3 +27,13 @@ class DuplicateInBatch(StoreError):
 
 class OrganisationNotFound(StoreError):
     """No organisation exists with this id."""
+
+
+class VersionConflict(StoreError):
+    """A record changed between reading it and writing a new version made from it."""
+
+    def __init__(self, record_id: UUID, expected: int, current: int) -> None:
+        super().__init__(
+            f"record {record_id} is at version {current}, not {expected} as the writer expected"
+        )
+        self.record_id, self.expected, self.current = record_id, expected, current

@@ -35,9 +35,11 @@ _VERSION_COLUMNS = (
 )
 
 
-def get(connection: Connection, record_id: UUID) -> StoredRecord | None:
-    """Return the record as it stands, or None when there never was one."""
-    row = connection.execute(select(*_RECORD_COLUMNS).where(records.c.id == record_id)).first()
+def get(connection: Connection, record_id: UUID, *, lock: bool = False) -> StoredRecord | None:
+    """Return the record as it stands, or None when there never was one; ``lock``: its row
+    stays locked until the transaction ends (PostgreSQL)."""
+    statement = select(*_RECORD_COLUMNS).where(records.c.id == record_id)
+    row = connection.execute(statement.with_for_update() if lock else statement).first()
     return None if row is None else StoredRecord(**row._mapping)
 
 

@@ -22,7 +22,7 @@ from cultuurhub.store.drafts import (
     VersionInfo,
 )
 from cultuurhub.store.engine import make_engine
-from cultuurhub.store.errors import RecordNotFound
+from cultuurhub.store.errors import RecordNotFound, VersionConflict
 from cultuurhub.store.migrate import upgrade
 from cultuurhub.store.tables import harvest_states, records, versions
 from cultuurhub.store.writes import Limits, allocate, check_limits, write_batch
@@ -89,14 +89,22 @@ class Store:
             raise RecordNotFound(f"no record with id {record_id}")
         return found
 
-    def delete(self, record_id: UUID, author: str) -> PutResult:
-        """Delete a record: a tombstone version, so the change feed and harvesters learn it."""
+    def delete(
+        self, record_id: UUID, author: str, expected_version: int | None = None
+    ) -> PutResult:
+        """Delete a record: a tombstone version, so the change feed and harvesters learn it.
+
+        With ``expected_version``, a record that is at another version is left alone
+        (``VersionConflict``).
+        """
         with self.engine.begin() as connection:
-            current = reads.get(connection, record_id)
+            current = reads.get(connection, record_id, lock=True)
             if current is None:
                 raise RecordNotFound(f"no record with id {record_id}")
             if current.deleted:
                 return PutResult(record_id, current.version, None, "unchanged")
+            if expected_version is not None and current.version != expected_version:
+                raise VersionConflict(record_id, expected_version, current.version)
             seq, version, now = allocate(connection, 1), current.version + 1, datetime.now(UTC)
             connection.execute(
                 update(records)

@@ -14,7 +14,12 @@ from sqlalchemy import Connection, Uuid, bindparam, select, text, update
 
 from cultuurhub.store.bulk import insert_many
 from cultuurhub.store.drafts import PutResult, RecordDraft
-from cultuurhub.store.errors import BatchTooLarge, DocumentTooLarge, DuplicateInBatch
+from cultuurhub.store.errors import (
+    BatchTooLarge,
+    DocumentTooLarge,
+    DuplicateInBatch,
+    VersionConflict,
+)
 from cultuurhub.store.tables import records, sequence, sources, versions
 
 INDEX_COLUMNS = (
@@ -94,7 +99,10 @@ def write_batch(
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
     hashes = prepared.hashes
     ids, known_sources = _resolve_ids(connection, drafts)
-    existing = _existing(connection, ids)
+    guarded = any(draft.expected_version is not None for draft in drafts)
+    existing = _existing(connection, ids, lock=guarded)
+    if guarded:
+        _check_expected(drafts, ids, existing)
     now = datetime.now(UTC)
     changed = [
         i
@@ -159,12 +167,30 @@ def _resolve_ids(
     return ids, set(known)
 
 
-def _existing(connection: Connection, ids: list[UUID]) -> dict[UUID, _Existing]:
+def _check_expected(
+    drafts: Sequence[RecordDraft], ids: list[UUID], existing: dict[UUID, _Existing]
+) -> None:
+    for draft, record_id in zip(drafts, ids, strict=True):
+        if draft.expected_version is None:
+            continue
+        old = existing.get(record_id)
+        current = 0 if old is None else old.version
+        if current != draft.expected_version:
+            raise VersionConflict(record_id, draft.expected_version, current)
+
+
+def _existing(
+    connection: Connection, ids: list[UUID], *, lock: bool = False
+) -> dict[UUID, _Existing]:
+    """What the store holds of these records; ``lock``: rows locked until the commit (on
+    PostgreSQL; SQLite writers queue for the whole transaction anyway)."""
     found: dict[UUID, _Existing] = {}
     for chunk in _chunks(ids):
         statement = select(
             records.c.id, records.c.content_hash, records.c.version, records.c.deleted
         ).where(records.c.id.in_(chunk))
+        if lock:
+            statement = statement.with_for_update()
         for record_id, digest, version, deleted in connection.execute(statement):
             found[record_id] = _Existing(digest, version, deleted)
     return found
