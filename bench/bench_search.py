@@ -56,7 +56,7 @@ def build(size: int) -> Path:
         started = time.perf_counter()
         load_demo(store, size)
         print(f"loaded {size} records in {time.perf_counter() - started:.0f} s", flush=True)
-        index = SearchIndex(folder / "hub.db.search")
+        index = SearchIndex(folder / "hub.db.search", cache_size=0)
         report = index.rebuild(store)
         print(f"indexed {report.indexed} records in {report.seconds:.0f} s", flush=True)
         store.close()
@@ -96,7 +96,7 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 def in_process(folder: Path, n: int) -> dict[str, Any]:
     """Latencies of the search mix, of frequent words alone, and of autocomplete."""
-    index = SearchIndex(folder / "hub.db.search")
+    index = SearchIndex(folder / "hub.db.search", cache_size=0)  # every search runs
     for query in mix(30, seed=1):  # warm up
         index.search(query)
     samples, partial = [], 0
@@ -130,8 +130,19 @@ end
 """
 
 
-def over_http(folder: Path, seconds: int) -> float:
-    """Searches per second with facets, two workers, random queries from the mix."""
+def over_http(folder: Path, seconds: int) -> dict[str, float]:
+    """Searches per second with facets, two workers, random queries from the mix.
+
+    Three figures: with the result cache off (every search runs); from a cold start with the
+    cache on (the first ``seconds``); and the ``seconds`` after that (each worker has seen most
+    of the 500 searches once).
+    """
+    figures = {"uncached": _wrk(folder, seconds, cache=False)[0]}
+    figures["cold"], figures["warm"] = _wrk(folder, seconds, cache=True, phases=2)
+    return figures
+
+
+def _wrk(folder: Path, seconds: int, *, cache: bool, phases: int = 1) -> list[float]:
     urls = []
     for query in mix(500, seed=3):
         params: list[tuple[str, str]] = [("facets", "types,regions")]
@@ -147,21 +158,25 @@ def over_http(folder: Path, seconds: int) -> float:
     (folder / "search.lua").write_text(LUA % (folder / "urls.txt"))
     env = {**os.environ, "CULTUURHUB_DATABASE_URL": f"sqlite:///{folder / 'hub.db'}",
            "CULTUURHUB_SEARCH_SYNC_SECONDS": "0", "CULTUURHUB_RATE_LIMIT_PER_IP": "0",
-           "CULTUURHUB_RATE_LIMIT_PER_KEY": "0"}  # fmt: skip
+           "CULTUURHUB_RATE_LIMIT_PER_KEY": "0",
+           "CULTUURHUB_SEARCH_CACHE_SIZE": "2000" if cache else "0"}  # fmt: skip
     command = [sys.executable, "-m", "cultuurhub.cli", "serve", "--port", "8131",
                "--workers", "2"]  # fmt: skip
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    rates = []
     try:
         _wait(8131, "/events?limit=1")
-        output = subprocess.run(
-            ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(folder / "search.lua"),
-             "http://127.0.0.1:8131"], capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+        for _ in range(phases):
+            output = subprocess.run(
+                ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(folder / "search.lua"),
+                 "http://127.0.0.1:8131"], capture_output=True, text=True, check=True,
+            ).stdout  # fmt: skip
+            line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
+            rates.append(float(line.split()[1]))
     finally:
         process.terminate()
         process.wait()
-    line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
-    return float(line.split()[1])
+    return rates
 
 
 def _wait(port: int, path: str) -> None:
@@ -200,7 +215,7 @@ def datasette(folder: Path) -> dict[str, Any]:
             samples.append((time.perf_counter() - started) * 1000)
             assert answer.status_code == 200, answer.text[:300]
         ours = []
-        index = SearchIndex(folder / "hub.db.search")
+        index = SearchIndex(folder / "hub.db.search", cache_size=0)
         for word in COMMON * 3:
             started = time.perf_counter()
             index.search(SearchQuery(kinds=("events",), text=word, facets=("types", "regions")))

@@ -54,6 +54,11 @@ class Settings(BaseSettings):
         " a search's time budget counts from its turn. Empty: the machine's cores divided by"
         " the worker processes (at least 1).",
     )
+    search_cache_size: int = Field(
+        2_000,
+        description="Complete search answers one server process keeps, per index generation"
+        " (a new commit makes them all stale); 0: none.",
+    )
     map_tile_url: str = Field(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         description="Map tiles of the portal's map view ({z}/{x}/{y}); empty: no map, the list"

@@ -304,3 +304,21 @@ def test_distance_filter_is_exact_against_brute_force(store: Store) -> None:
             )
         )
         assert {hit.id for hit in found.hits} == expected and found.total == len(expected)
+
+
+def test_an_index_of_an_older_layout_is_emptied_and_filled_again(
+    hub: dict[str, Any], tmp_path: Any
+) -> None:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True)
+    old = tantivy.Index(builder.build(), path=str(tmp_path))
+    writer = old.writer(heap_size=15_000_000, num_threads=1)
+    writer.add_document(tantivy.Document(id="x"))
+    writer.commit()
+    (tmp_path / "position.json").write_text('{"position": 99}')
+    index = SearchIndex(tmp_path)
+    assert (index.count(), index.position) == (0, 0)
+    index.sync(hub["store"])
+    assert index.search(SearchQuery(kinds=("events",), text="jazz")).total == 1

@@ -29,7 +29,7 @@ from cultuurhub.search import (
     Syncer,
     default_index_path,
 )
-from cultuurhub.search.query import PUBLIC_WORKFLOW
+from cultuurhub.search.extract import PUBLIC_WORKFLOW
 from cultuurhub.store import Store, id_from_uri
 from cultuurhub.store import search_reads as reads
 
@@ -322,10 +322,9 @@ def open_search(
     turns = settings.search_concurrency or max(1, (os.cpu_count() or 1) // settings.workers)
     if given is not None:
         index = given
-    elif own_store:
-        index = SearchIndex(default_index_path(store.url, settings.search_path), turns)
     else:
-        index = SearchIndex(concurrency=turns)
+        path = default_index_path(store.url, settings.search_path) if own_store else None
+        index = SearchIndex(path, turns, settings.search_cache_size)
     if settings.search_sync_seconds <= 0:
         return index, None
     return index, Syncer(index, store, settings.search_sync_seconds).start()

@@ -8,7 +8,6 @@ every occurrence, and for periodic and permanent calendars the period and its op
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 import orjson
 
 from cultuurhub.model import vocab
+from cultuurhub.search import geo
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 EPOCH_DAY = date(1970, 1, 1)
@@ -29,11 +29,8 @@ MODIFIED_ID_BITS = 32
 MAX_OCCURRENCE_DAYS = 62
 #: Permanent calendars run from day 0 to this day (year 2200).
 FOREVER = 84000
-#: km per degree, and the longitude scale at Belgium's latitude (for the projection axes).
-KM_PER_DEGREE_LAT = 110.57
-KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(50.6))
-#: Directions of the projection axes (cos, sin), 22.5° apart.
-AXES = tuple((math.cos(math.radians(22.5 * n)), math.sin(math.radians(22.5 * n))) for n in range(8))
+#: Workflow states a public search shows unless asked otherwise.
+PUBLIC_WORKFLOW = ("APPROVED", "READY_FOR_VALIDATION", "ACTIVE")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -126,7 +123,10 @@ def fields_for(
     add("id_key", id_key(record_id))
     add("kind", record_type)
     add("owner", str(owner))
-    add("workflow", str(document.get("workflowStatus") or ""))
+    workflow = str(document.get("workflowStatus") or "")
+    add("workflow", workflow)
+    if workflow in PUBLIC_WORKFLOW:
+        add("listed", record_type)
     names = list(_texts(document.get("name") or document.get("title")))
     add("name", *names)
     add("suggest", *names)
@@ -171,11 +171,10 @@ def fields_for(
         municipality = _municipality_names().get(nis)
         add("text", municipality)
     if latitude is not None and longitude is not None:
-        x, y = longitude * KM_PER_DEGREE_LON, latitude * KM_PER_DEGREE_LAT
         add("latitude", float(latitude))
         add("longitude", float(longitude))
-        for axis, (cos, sin) in enumerate(AXES):
-            add(f"g{axis}", x * cos + y * sin)
+        for cell in geo.cells(float(latitude), float(longitude)):
+            add("cell", cell)
         add("geo", True)
     first_start = values.pop("_first_start", [None])[0]
     minutes = 0 if first_start is None else _minutes(first_start)

@@ -7,6 +7,7 @@ between the two only re-indexes a few records again.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +42,9 @@ class SyncReport:
     seconds: float
 
 
+LOG = logging.getLogger(__name__)
+
+
 class IndexBusy(RuntimeError):
     """Another process is writing the index right now."""
 
@@ -55,7 +59,7 @@ class IndexCore:
             self.index = tantivy.Index(self.schema)
         else:
             self.path.mkdir(parents=True, exist_ok=True)
-            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            self.index = self._open(self.path)
         register_analyzers(self.index)
         self._memory_position = 0
         self._write_lock = threading.Lock()
@@ -63,6 +67,23 @@ class IndexCore:
         self._last_reload = 0.0
         #: The store position of the commit searches see; cached answers are of one generation.
         self.generation = -1
+
+    def _open(self, path: Path) -> tantivy.Index:
+        """Open the index in ``path``; one of an older layout is emptied, to be filled again.
+
+        The index is derived from the store: after an upgrade that changed its schema, the next
+        sync (the server's, or ``cultuurhub index sync``) indexes every record again.
+        """
+        try:
+            return tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as error:
+            if "schema does not match" not in str(error):
+                raise
+        LOG.warning("search index %s has an older layout: it is emptied and rebuilt", path)
+        for child in path.iterdir():
+            if child.is_file():
+                child.unlink()
+        return tantivy.Index(self.schema, path=str(path), reuse=True)
 
     # -- position ---------------------------------------------------------------------------
     @property

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -10,12 +9,8 @@ from typing import Literal
 
 import tantivy
 
-from cultuurhub.search.extract import (
-    AXES,
-    KM_PER_DEGREE_LAT,
-    KM_PER_DEGREE_LON,
-    day_number,
-)
+from cultuurhub.search import geo
+from cultuurhub.search.extract import PUBLIC_WORKFLOW, day_number
 from cultuurhub.search.schema import dutch_analyzer
 
 Sort = Literal["relevance", "date", "modified", "distance"]
@@ -24,8 +19,6 @@ FACETS: tuple[str, ...] = (
     "types", "themes", "facilities", "labels", "regions", "status", "availability",
     "audience", "attendance", "languages", "creators", "rights", "kinds",
 )  # fmt: skip
-#: Workflow states a public search shows unless asked otherwise.
-PUBLIC_WORKFLOW = ("APPROVED", "READY_FOR_VALIDATION", "ACTIVE")
 MAX_LIMIT = 200
 MAX_WINDOW = 10_000
 _PHRASE = re.compile(r'"([^"]+)"')
@@ -181,55 +174,31 @@ def date_query(schema: tantivy.Schema, first: date | None, last: date | None) ->
     ])  # fmt: skip
 
 
-#: Within Belgium the flat projection (one scale for all latitudes) is off by less than this.
-_SCALE_SLACK = 0.035
-_SIDES = math.cos(math.radians(11.25))  # inradius / circumradius of a 16-sided polygon
-
-
 @dataclass(frozen=True, slots=True)
 class Circle:
-    """A point and a radius, and the 16-sided polygons around and inside it.
+    """A point and a radius, matched through the H3 cells each record is indexed with.
 
-    The index holds every coordinate's projection on eight axes 22.5° apart; keeping each
-    projection within ``h`` of the centre's is a 16-sided polygon with inradius ``h``. The outer
-    polygon holds the whole circle; the inner one lies wholly inside it. Only the rim between
-    them needs an exact great-circle check.
+    The outer cover holds the whole circle; the inner one lies wholly inside it (see
+    ``search.geo``). Only the records in the rim between them need an exact great-circle check.
     """
 
     latitude: float
     longitude: float
     radius_km: float
 
-    def _polygon(
-        self, schema: tantivy.Schema, inradius: float
-    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        x, y = self.longitude * KM_PER_DEGREE_LON, self.latitude * KM_PER_DEGREE_LAT
-        clauses = []
-        for axis, (cos, sin) in enumerate(AXES):
-            centre = x * cos + y * sin
-            clauses.append(
-                (
-                    tantivy.Occur.Must,
-                    float_range(schema, f"g{axis}", centre - inradius, centre + inradius),
-                )
-            )
-        return clauses  # fmt: skip
-
     def outer(self, schema: tantivy.Schema) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        """The polygon that holds every point within the radius."""
-        return self._polygon(schema, self.radius_km * (1 + _SCALE_SLACK))
+        """The cells that hold every point within the radius."""
+        cells = geo.cover(self.latitude, self.longitude, self.radius_km).outer
+        return [(tantivy.Occur.Must, tantivy.Query.term_set_query(schema, "cell", list(cells)))]
 
     def inner(self, schema: tantivy.Schema) -> tantivy.Query:
-        """The polygon whose every point lies within the radius."""
-        inradius = self.radius_km * (1 - _SCALE_SLACK) * _SIDES
-        return tantivy.Query.boolean_query(self._polygon(schema, inradius))
+        """The cells whose every point lies within the radius."""
+        cells = geo.cover(self.latitude, self.longitude, self.radius_km).inner
+        return tantivy.Query.term_set_query(schema, "cell", list(cells))
 
     def distance(self, latitude: float, longitude: float) -> float:
         """Great-circle distance in km (haversine)."""
-        lat1, lat2 = math.radians(self.latitude), math.radians(latitude)
-        dlat, dlon = lat2 - lat1, math.radians(longitude - self.longitude)
-        a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+        return geo.distance_km(self.latitude, self.longitude, latitude, longitude)
 
 
 def filters(
@@ -241,13 +210,19 @@ def filters(
     def must(part: tantivy.Query) -> None:
         clauses.append((tantivy.Occur.Must, part))
 
+    kinds, workflow = query.kinds, query.workflow
+    if kinds and set(workflow) == set(PUBLIC_WORKFLOW):
+        # one keyword says both (the kind of a record in a public state): one posting list
+        # instead of the union of three large ones
+        must(any_of(schema, "listed", kinds))
+        kinds = workflow = ()
     keyword_filters = (
-        ("kind", query.kinds), ("eventtype", query.event_types), ("theme", query.themes),
+        ("kind", kinds), ("eventtype", query.event_types), ("theme", query.themes),
         ("facility", query.facilities), ("terms", query.terms),
         ("municipality", query.municipalities), ("province", query.provinces),
         ("status", query.statuses), ("availability", query.availability),
         ("audience", query.audiences), ("attendance", query.attendance),
-        ("workflow", query.workflow), ("organizer", query.organizers), ("place", query.places),
+        ("workflow", workflow), ("organizer", query.organizers), ("place", query.places),
         ("owner", query.owners), ("language", query.languages), ("creator", query.creators),
         ("rights", query.rights), ("calendar", query.calendars),
     )  # fmt: skip

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import tantivy
 
-#: Coordinates are also kept as their projections (in km) on this many axes, 22.5° apart, so a
-#: circle can be matched as the 16-sided polygon around it (see ``query.Circle``).
-GEO_AXES = 8
 DUTCH = "nl_stem"
 FOLDED = "nl_folded"
 KEYWORD = "raw"
@@ -82,8 +79,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_integer_field("modified", indexed=True, stored=True)
     builder.add_float_field("latitude", indexed=True, fast=True, stored=True)
     builder.add_float_field("longitude", indexed=True, fast=True, stored=True)
-    for axis in range(GEO_AXES):
-        builder.add_float_field(f"g{axis}", fast=True)
+    builder.add_text_field("cell", tokenizer_name=KEYWORD, index_option="basic")
+    builder.add_text_field("listed", tokenizer_name=KEYWORD, index_option="basic")
     builder.add_integer_field("id_key", indexed=True, fast=True)
     builder.add_float_field("price", indexed=True)
     builder.add_boolean_field("free", indexed=True)

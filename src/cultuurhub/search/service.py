@@ -44,7 +44,7 @@ PROVINCES = {
 }  # fmt: skip
 #: Hits whose distance is worked out one by one, at most (beyond: approximate, flagged).
 MAX_EXACT_GEO = 20_000
-#: Complete answers kept per process.
+#: Complete answers kept per process, unless told otherwise.
 CACHE_SIZE = 2_000
 _FOLDED = folded_analyzer()
 
@@ -103,8 +103,11 @@ class SearchIndex(IndexCore):
     and a new commit makes every cached answer stale at once.
     """
 
-    def __init__(self, path: Path | str | None = None, concurrency: int = 2) -> None:
+    def __init__(
+        self, path: Path | str | None = None, concurrency: int = 2, cache_size: int = CACHE_SIZE
+    ) -> None:
         super().__init__(path)
+        self.cache_size = cache_size
         self._cache: OrderedDict[tuple[SearchQuery, int], SearchResult] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._turns = threading.BoundedSemaphore(max(1, concurrency))
@@ -130,10 +133,10 @@ class SearchIndex(IndexCore):
             searcher = self.searcher()
             key = (query, self.generation)
             result = self._search(searcher, query, turn)
-        if not result.partial:
+        if not result.partial and self.cache_size > 0:
             with self._cache_lock:
                 self._cache[key] = result
-                while len(self._cache) > CACHE_SIZE:
+                while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
         return result
 
