@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -274,8 +275,11 @@ def test_distance_filter_is_exact_against_brute_force(store: Store) -> None:
     rng = random.Random(11)
     points: dict[UUID, tuple[float, float]] = {}
     drafts = []
-    for n in range(300):
-        lat, lon = 51.05 + rng.uniform(-0.4, 0.4), 3.72 + rng.uniform(-0.6, 0.6)
+    spots = [(51.05 + rng.uniform(-0.4, 0.4), 3.72 + rng.uniform(-0.6, 0.6)) for _ in range(300)]
+    for radius in (3.0, 10.0, 17.5, 30.0):  # and many just inside or outside each circle
+        for _ in range(60):
+            spots.append(_point_at(GENT, radius + rng.uniform(-0.25, 0.25), rng.uniform(0, 360)))
+    for n, (lat, lon) in enumerate(spots):
         document = {
             "mainLanguage": "nl", "name": {"nl": f"Zaal {n}"},
             "address": {"nl": {"addressCountry": "BE", "addressLocality": "Gent",
@@ -303,7 +307,23 @@ def test_distance_filter_is_exact_against_brute_force(store: Store) -> None:
                 sort="distance",
             )
         )
-        assert {hit.id for hit in found.hits} == expected and found.total == len(expected)
+        nearest = sorted(expected, key=lambda i: circle.distance(*points[i]))[:200]
+        assert [hit.id for hit in found.hits] == nearest and found.total == len(expected)
+        assert not found.partial
+
+
+def _point_at(centre: tuple[float, float], km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from ``centre`` in the direction ``bearing`` (degrees), on the sphere."""
+    phi1, lambda1 = math.radians(centre[0]), math.radians(centre[1])
+    delta, theta = km / 6371.0088, math.radians(bearing)
+    phi2 = math.asin(
+        math.sin(phi1) * math.cos(delta) + math.cos(phi1) * math.sin(delta) * math.cos(theta)
+    )
+    lambda2 = lambda1 + math.atan2(
+        math.sin(theta) * math.sin(delta) * math.cos(phi1),
+        math.cos(delta) - math.sin(phi1) * math.sin(phi2),
+    )
+    return math.degrees(phi2), math.degrees(lambda2)
 
 
 def test_an_index_of_an_older_layout_is_emptied_and_filled_again(

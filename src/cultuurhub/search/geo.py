@@ -54,22 +54,55 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@lru_cache(maxsize=1024)
+#: Covers are made for the centre rounded to this many decimals of a degree (and widened by
+#: ``_ROUNDING_KM``), so that circles around nearby points share one.
+_DECIMALS = 3
+_ROUNDING_KM = 0.07  # 0.0005° of latitude and longitude is at most 66 m apart in Belgium
+
+
 def cover(latitude: float, longitude: float, radius_km: float) -> Cover:
-    """The outer and inner cover of a circle (kept: the same circles come back often)."""
+    """The outer and inner cover of a circle around this point (or one within 70 m of it)."""
+    return _cover(round(latitude, _DECIMALS), round(longitude, _DECIMALS), radius_km)
+
+
+@lru_cache(maxsize=1024)
+def _cover(latitude: float, longitude: float, radius_km: float) -> Cover:
+    """The outer and inner cover of a circle (kept: the same circles come back often).
+
+    The rim found at the cover's resolution is refined once: each rim cell's children that lie
+    wholly inside join the inner cover and those wholly outside are dropped, so the rim that
+    needs exact distances is about a third as wide.
+    """
     res = _resolution(radius_km)
-    centre = h3.latlng_to_cell(latitude, longitude, res)
-    # a cell's reach: the centre cell's farthest corner, with room for neighbours a bit larger
-    corner = max(distance_km(*h3.cell_to_latlng(centre), *v) for v in h3.cell_to_boundary(centre))
-    reach = 1.25 * corner + 0.005 * radius_km
+    reach = _reach(latitude, longitude, res, radius_km)
     outer = set(h3.polygon_to_cells(_polygon(latitude, longitude, radius_km + reach, True), res))
     inside = radius_km - reach
     inner: set[str] = set()
     if inside > 0:
         inner = set(h3.polygon_to_cells(_polygon(latitude, longitude, inside, False), res))
-    compacted = _no_coarser(h3.compact_cells(list(inner)))
-    rim = sorted(outer - inner)
-    return Cover(outer=tuple(compacted + rim), inner=tuple(compacted))
+    rim = outer - inner
+    inner_cells = _no_coarser(h3.compact_cells(list(inner)))
+    if res < FINEST:
+        child_reach = _reach(latitude, longitude, res + 1, radius_km)
+        inner_children, rim_children = [], []
+        for cell in rim:
+            for child in h3.cell_to_children(cell, res + 1):
+                centre = distance_km(latitude, longitude, *h3.cell_to_latlng(child))
+                if centre + child_reach < radius_km:
+                    inner_children.append(child)
+                elif centre - child_reach <= radius_km:
+                    rim_children.append(child)
+        inner_cells += _no_coarser(h3.compact_cells(inner_children))
+        rim = set(rim_children)
+    return Cover(outer=tuple(inner_cells + sorted(rim)), inner=tuple(inner_cells))
+
+
+def _reach(latitude: float, longitude: float, res: int, radius_km: float) -> float:
+    """How far a point may lie from its cell's centre here, with room for larger neighbours
+    and for the polygon's straight sides."""
+    centre = h3.latlng_to_cell(latitude, longitude, res)
+    corner = max(distance_km(*h3.cell_to_latlng(centre), *v) for v in h3.cell_to_boundary(centre))
+    return 1.25 * corner + 0.005 * radius_km + _ROUNDING_KM
 
 
 def _resolution(radius_km: float) -> int:
