@@ -134,6 +134,23 @@ def test_dates_match_occurrences_and_opening_days(hub: dict[str, Any]) -> None:
         _ids(hub, date_from=date(2027, 1, 2), date_to=date(2027, 1, 1))
 
 
+def test_a_permanent_offer_matches_any_dates_on_its_opening_days(hub: dict[str, Any]) -> None:
+    store: Store = hub["store"]
+    museum = _event(
+        store, hub["owner"], hub["places"]["aalst"], "Vaste collectie", calendarType="permanent",
+        startDate=None, endDate=None,
+        openingHours=[{"opens": "10:00", "closes": "17:00", "dayOfWeek": ["wednesday"]}],
+    )  # fmt: skip
+    hub["index"].sync(store)
+    hub["ids"]["museum"] = museum
+    wednesday, thursday = date(2026, 12, 16), date(2026, 12, 17)
+    assert _ids(hub, date_from=wednesday, date_to=wednesday) == {"museum"}
+    assert _ids(hub, date_from=thursday, date_to=thursday) == set()
+    assert "museum" in _ids(hub, date_from=date(2031, 5, 1))  # years ahead
+    assert "museum" in _ids(hub, date_to=date(2020, 1, 1))  # and years ago
+    assert "museum" in _ids(hub, date_from=date(2026, 12, 1), date_to=date(2026, 12, 31))
+
+
 def test_geo_distance_is_exact_and_sorts(hub: dict[str, Any]) -> None:
     lat, lon = GENT
     assert _ids(hub, latitude=lat, longitude=lon, distance_km=2) == {"concert", "cafe"}

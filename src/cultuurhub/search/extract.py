@@ -27,8 +27,6 @@ DATE_ID_BITS = 38
 MODIFIED_ID_BITS = 32
 #: A single occurrence longer than this is indexed as a period.
 MAX_OCCURRENCE_DAYS = 62
-#: Permanent calendars run from day 0 to this day (year 2200).
-FOREVER = 84000
 #: Workflow states a public search shows unless asked otherwise.
 PUBLIC_WORKFLOW = ("APPROVED", "READY_FOR_VALIDATION", "ACTIVE")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -231,9 +229,8 @@ def _add_object(add: Any, document: dict[str, Any]) -> None:
 def _add_calendar(add: Any, document: dict[str, Any]) -> None:
     kind = document.get("calendarType")
     weekdays = _weekdays(document.get("openingHours"))
-    if kind == "permanent":
-        add("period_from", 0)
-        add("period_to", FOREVER)
+    if kind == "permanent":  # open on its weekdays, always: no period to compare
+        add("always", True)
         add("weekdays", *weekdays)
         return
     start, end = _moment(document.get("startDate")), _moment(document.get("endDate"))

@@ -161,16 +161,25 @@ def date_query(schema: tantivy.Schema, first: date | None, last: date | None) ->
         period.append((tantivy.Occur.Must, int_range(schema, "period_from", None, high)))
     if low is not None:
         period.append((tantivy.Occur.Must, int_range(schema, "period_to", low, None)))
+    if not period:
+        period.append((tantivy.Occur.Must, int_range(schema, "period_from", None, None)))
+    # permanent calendars have no period: they are open on their weekdays whatever the dates
+    always: list[tuple[tantivy.Occur, tantivy.Query]] = [
+        (tantivy.Occur.Must, tantivy.Query.term_query(schema, "always", True))
+    ]
     if first is not None and last is not None and (last - first).days < 6:
         weekdays = sorted(
             {(first + timedelta(days=n)).weekday() for n in range((last - first).days + 1)}
         )
-        period.append((tantivy.Occur.Must, tantivy.Query.boolean_query([
+        on_weekdays = (tantivy.Occur.Must, tantivy.Query.boolean_query([
             (tantivy.Occur.Should, int_range(schema, "weekdays", day, day)) for day in weekdays
-        ])))  # fmt: skip
+        ]))  # fmt: skip
+        period.append(on_weekdays)
+        always.append(on_weekdays)
     return tantivy.Query.boolean_query([
         (tantivy.Occur.Should, on_a_day),
         (tantivy.Occur.Should, tantivy.Query.boolean_query(period)),
+        (tantivy.Occur.Should, tantivy.Query.boolean_query(always)),
     ])  # fmt: skip
 
 

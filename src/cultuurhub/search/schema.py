@@ -85,6 +85,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_float_field("price", indexed=True)
     builder.add_boolean_field("free", indexed=True)
     builder.add_boolean_field("geo", indexed=True)
+    builder.add_boolean_field("always", indexed=True)
     return builder.build()
 
 
