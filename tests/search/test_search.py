@@ -195,6 +195,30 @@ def test_date_sort_and_cursor_pages_reach_every_hit_once(hub: dict[str, Any]) ->
     assert newest.hits[0].id == hub["ids"]["roma"]
 
 
+@pytest.mark.parametrize(
+    ("sort", "descending", "start"), [("date", False, 0), ("date", True, 1), ("modified", True, 0)]
+)
+def test_a_sorted_page_with_facets_is_the_page_without_them(
+    hub: dict[str, Any], sort: str, descending: bool, start: int
+) -> None:
+    """With facets a date or modified page comes from the same pass as the facets: it must be
+    the very page, total and next cursor of the search without facets."""
+    index: SearchIndex = hub["index"]
+    ask = {"kinds": ("events", "places"), "sort": sort, "descending": descending,
+           "start": start, "limit": 2}  # fmt: skip
+    plain = index.search(SearchQuery(**ask))  # type: ignore[arg-type]
+    faceted = index.search(SearchQuery(**ask, facets=("types", "regions")))  # type: ignore[arg-type]
+    assert [hit.id for hit in faceted.hits] == [hit.id for hit in plain.hits]
+    assert faceted.hits == plain.hits
+    assert (faceted.total, faceted.next_cursor) == (plain.total, plain.next_cursor)
+    by_relevance = index.search(
+        SearchQuery(kinds=("events", "places"), sort="relevance", facets=("types", "regions"))
+    )  # the facets counted on their own, as before
+    assert faceted.facets == by_relevance.facets and faceted.total == by_relevance.total == 8
+    nothing = index.search(SearchQuery(text="onvindbaar", sort="date", facets=("types",)))
+    assert (nothing.total, nothing.hits, nothing.facets) == (0, [], {"types": []})
+
+
 def test_changes_reach_the_index(hub: dict[str, Any]) -> None:
     store: Store = hub["store"]
     index: SearchIndex = hub["index"]
