@@ -196,7 +196,8 @@ def test_date_sort_and_cursor_pages_reach_every_hit_once(hub: dict[str, Any]) ->
 
 
 @pytest.mark.parametrize(
-    ("sort", "descending", "start"), [("date", False, 0), ("date", True, 1), ("modified", True, 0)]
+    ("sort", "descending", "start"),
+    [("date", False, 0), ("date", True, 1), ("modified", True, 0), ("date", False, 499)],
 )
 def test_a_sorted_page_with_facets_is_the_page_without_them(
     hub: dict[str, Any], sort: str, descending: bool, start: int

@@ -44,6 +44,9 @@ PROVINCES = {
 }  # fmt: skip
 #: Hits whose distance is worked out one by one, at most (beyond: approximate, flagged).
 MAX_EXACT_GEO = 20_000
+#: Pages that end this deep or less come in one pass with their facets (deeper, tantivy's
+#: top_hits is slower than a page search: 294 ms against 12 ms at 10,000).
+ONE_PASS_DEPTH = 500
 #: Complete answers kept per process, unless told otherwise.
 CACHE_SIZE = 2_000
 _FOLDED = folded_analyzer()
@@ -185,6 +188,7 @@ class SearchIndex(IndexCore):
             together
             and sort in {"date", "modified"}
             and query.facets
+            and query.start + query.limit <= ONE_PASS_DEPTH
             and elapsed <= query.budget_ms * 0.6
         ):  # page, total and facets in one pass over the hits
             self._page_with_facets(searcher, base, query, sort, circle, result)
