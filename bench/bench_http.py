@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 
 from cultuurhub.demo import load_demo
+from cultuurhub.search import SearchIndex, default_index_path
 from cultuurhub.store import Store
 
 LUA = """
@@ -39,6 +40,8 @@ def build(folder: Path, size: int) -> tuple[Path, Path]:
     store.upgrade()
     load_demo(store, size)
     ids = [str(row["id"]) for row in store.recently_modified("event", size)]
+    # the search index as a running hub has it, so the server's sync finds nothing to do
+    SearchIndex(default_index_path(store.url)).rebuild(store)
     store.close()
     (folder / "ids.txt").write_text("\n".join(ids))
     script = folder / "random.lua"
@@ -74,7 +77,9 @@ def wrk(port: int, script: Path, seconds: int) -> float:
 
 def measure(database: Path, script: Path, seconds: int) -> tuple[float, float]:
     """Requests per second of the hub and of the bare peer."""
-    env = {**os.environ, "CULTUURHUB_DATABASE_URL": f"sqlite:///{database}"}
+    env = {**os.environ, "CULTUURHUB_DATABASE_URL": f"sqlite:///{database}",
+           # one client asks everything: the per-address rate limit would answer 429
+           "CULTUURHUB_RATE_LIMIT_PER_IP": "0", "CULTUURHUB_RATE_LIMIT_PER_KEY": "0"}  # fmt: skip
     hub = serve(
         [sys.executable, "-m", "cultuurhub.cli", "serve", "--port", "8123", "--workers", "2"],
         env, 8123,
