@@ -248,3 +248,31 @@ def test_pages_carry_no_script_except_structured_data(
         html = client.get(path).text
         scripts = re.findall(r"<script([^>]*)>", html)
         assert all('type="application/ld+json"' in attributes for attributes in scripts)
+
+
+def _breadcrumb(html: str) -> list[tuple[str | None, str]]:
+    """The breadcrumb's steps as (link or None for the current page, text)."""
+    found = re.search(r'<nav class="breadcrumb"[^>]*>(.*?)</nav>', html, re.S)
+    assert found, "no breadcrumb"
+    steps = []
+    for item in re.findall(r"<li[^>]*>(.*?)</li>", found.group(1), re.S):
+        link = re.search(r'href="([^"]+)"', item)
+        steps.append((link.group(1) if link else None, unescape(re.sub(r"<[^>]+>", "", item))))
+    return steps
+
+
+def test_record_pages_have_a_breadcrumb_ending_in_the_record(
+    client: TestClient, demo_hub: DemoHub
+) -> None:
+    event_id, event = _first(demo_hub, "event", _public)
+    steps = _breadcrumb(client.get(f"/activiteiten/{event_id}").text)
+    assert [link is None for link, _ in steps] == [False, False, True]
+    assert steps[1][0] is not None and steps[1][0].startswith("/zoeken")
+    assert steps[-1][1] == unescape(event["name"]["nl"])
+    object_id, item = _first(demo_hub, "object", lambda d: _public(d) and "holder" in d)
+    steps = _breadcrumb(client.get(f"/erfgoed/{object_id}").text)
+    assert steps[1] == (f"/organisatoren/{item['holder']['@id'].rsplit('/', 1)[1]}",
+                        unescape(item["holder"]["name"]))  # fmt: skip
+    place_id, place = _first(demo_hub, "place", _public)
+    steps = _breadcrumb(client.get(f"/locaties/{place_id}").text)
+    assert [text for _, text in steps][1:] == [unescape(place["name"]["nl"])]
