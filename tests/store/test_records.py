@@ -5,17 +5,21 @@ from __future__ import annotations
 from uuid import UUID, uuid4
 
 import pytest
+from sqlalchemy import text
 
 from cultuurhub.store import (
     BatchTooLarge,
     DocumentTooLarge,
     DuplicateInBatch,
     Limits,
+    OrganisationNotFound,
     RecordDraft,
     RecordNotFound,
     SourceRef,
     Store,
+    writes,
 )
+from cultuurhub.store.migrate import downgrade
 
 
 @pytest.fixture
@@ -118,15 +122,54 @@ def test_changes_are_ordered_paged_and_filtered(store: Store, owner: UUID) -> No
     assert [c.seq for c in store.changes_since(0, owner=other)] == [6]
 
 
-def test_a_failed_batch_leaves_nothing(store: Store, owner: UUID) -> None:
+def test_a_failed_batch_leaves_nothing(
+    store: Store, owner: UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.put(event(owner, "Bestaand"), "t")
-    stranger = uuid4()  # no such organisation: the foreign key fails mid-batch
-    batch = [event(owner, "Goed 1"), event(stranger, "Fout"), event(owner, "Goed 2")]
-    with pytest.raises(Exception, match=r"(?i)foreign key"):
+    batch = [event(owner, "Goed 1", source=SourceRef("s", "1")), event(owner, "Goed 2")]
+
+    def fail_after_the_rows(*args: object) -> None:
+        # records and versions rows of the batch are written when this runs
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(writes, "_record_sources", fail_after_the_rows)
+    with pytest.raises(RuntimeError, match="disk is full"):
         store.put_batch(batch, "t")
+    monkeypatch.undo()
     assert store.counts_by_type() == {"event": 1}
     assert [c.seq for c in store.changes_since(0)] == [1]
+    assert store.record_for_source(SourceRef("s", "1")) is None
     assert store.put(event(owner, "Daarna"), "t").seq == 2  # the sequence took nothing
+
+
+def test_a_record_of_an_unknown_organisation_is_refused(store: Store, owner: UUID) -> None:
+    stranger = uuid4()
+    batch = [event(owner, "Goed 1"), event(stranger, "Fout"), event(owner, "Goed 2")]
+    with pytest.raises(OrganisationNotFound, match=rf"record 2 .*{stranger}"):
+        store.put_batch(batch, "t")
+    assert store.counts_by_type() == {}
+    assert store.changes_since(0) == []
+
+
+def test_every_version_and_source_link_points_to_its_record(store: Store, owner: UUID) -> None:
+    # PostgreSQL has no foreign keys here (migration 0005): the write path keeps this true
+    first = store.put(event(owner, "Een", source=SourceRef("s", "1")), "t")
+    store.put_batch(
+        [event(owner, f"Reeks {i}", source=SourceRef("s", f"r{i}")) for i in range(60)], "t"
+    )
+    store.put(event(owner, "Een (gewijzigd)", source=SourceRef("s", "1")), "t")
+    store.delete(first.id, "t")
+    with store.engine.connect() as connection:
+        orphans = connection.execute(
+            text(
+                "SELECT (SELECT count(*) FROM versions WHERE record_id NOT IN "
+                "(SELECT id FROM records)) + (SELECT count(*) FROM sources WHERE record_id "
+                "NOT IN (SELECT id FROM records)) + (SELECT count(*) FROM records WHERE owner "
+                "NOT IN (SELECT id FROM organisations))"
+            )
+        ).scalar_one()
+        versions = connection.execute(text("SELECT count(*) FROM versions")).scalar_one()
+    assert (orphans, versions) == (0, 63)
 
 
 def test_limits_refuse_before_writing(database_url: str) -> None:
@@ -173,3 +216,15 @@ def test_deleted_record_comes_back_when_put_again(store: Store, owner: UUID) -> 
     assert (back.outcome, back.version) == ("updated", 3)
     record = store.get(first.id)
     assert record is not None and not record.deleted
+
+
+def test_migrations_go_down_and_up_again_keeping_the_records(store: Store, owner: UUID) -> None:
+    first = store.put(event(owner, "Een"), "t")
+    store.put(event(owner, "Een (gewijzigd)", first.id), "t")
+    downgrade(store.engine, "0003")
+    store.upgrade()
+    assert [v.document["name"] for v in store.history(first.id)] == [
+        {"nl": "Een"},
+        {"nl": "Een (gewijzigd)"},
+    ]
+    assert store.put(event(owner, "Twee"), "t").seq == 3

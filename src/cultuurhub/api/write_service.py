@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import orjson
 
@@ -34,6 +34,7 @@ from cultuurhub.store import (
     StoredRecord,
     VersionConflict,
     draft_from_record,
+    new_record_id,
 )
 
 _JSON_TYPES = ("application/json", "application/ld+json")
@@ -182,7 +183,7 @@ def create_record(
                 )
             ]
         )
-    draft = _draft(record_type, record, status, RecordDraft("", owner, {}, uuid4()))
+    draft = _draft(record_type, record, status, RecordDraft("", owner, {}, new_record_id()))
     return _put(store, draft, writer)
 
 

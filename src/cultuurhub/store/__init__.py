@@ -73,7 +73,7 @@ from cultuurhub.store.webhooks import (
     list_deliveries,
     list_webhooks,
 )
-from cultuurhub.store.writes import Limits
+from cultuurhub.store.writes import Limits, new_record_id
 
 __all__ = [
     "JOB_STATUSES",
@@ -139,6 +139,7 @@ __all__ = [
     "listed_owners",
     "listing_page",
     "live_key_with_hash",
+    "new_record_id",
     "organisation_keys",
     "organisation_names",
     "organisation_records",

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import orjson
-from sqlalchemy import Connection, Uuid, bindparam, select, text, update
+import uuid6
+from sqlalchemy import ARRAY, ColumnElement, Connection, Uuid, any_, bindparam, select, text, update
 
 from cultuurhub.store.bulk import insert_many
 from cultuurhub.store.drafts import PutResult, RecordDraft
@@ -18,9 +19,10 @@ from cultuurhub.store.errors import (
     BatchTooLarge,
     DocumentTooLarge,
     DuplicateInBatch,
+    OrganisationNotFound,
     VersionConflict,
 )
-from cultuurhub.store.tables import records, sequence, sources, versions
+from cultuurhub.store.tables import organisations, records, sequence, sources, versions
 
 INDEX_COLUMNS = (
     "name",
@@ -57,6 +59,16 @@ class Prepared:
     texts: list[str]
 
 
+def new_record_id() -> UUID:
+    """A new record's id: a UUID version 7 (RFC 9562), which starts with the time it was made.
+
+    Ids made one after the other sort one after the other, so the indexes keyed by record id
+    (records, versions, sources) grow at their end instead of at random places: a batch
+    touches a few pages of each instead of hundreds.
+    """
+    return UUID(int=uuid6.uuid7().int)
+
+
 def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     """Hash what makes a record's content (type, owner, status, visibility, document).
 
@@ -64,8 +76,12 @@ def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     serialised once for hashing, size checks and storage.
     """
     document = orjson.dumps(draft.document, option=orjson.OPT_SORT_KEYS)
-    head = f"{draft.type}|{draft.owner}|{draft.workflow_status}|{draft.visibility}|".encode()
-    return hashlib.blake2b(head + document, digest_size=16).hexdigest(), document
+    digest = hashlib.blake2b(
+        f"{draft.type}|{draft.owner}|{draft.workflow_status}|{draft.visibility}|".encode(),
+        digest_size=16,
+    )
+    digest.update(document)
+    return digest.hexdigest(), document
 
 
 def check_limits(drafts: Sequence[RecordDraft], limits: Limits) -> Prepared:
@@ -98,6 +114,7 @@ def write_batch(
 ) -> list[PutResult]:
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
     hashes = prepared.hashes
+    _check_owners(connection, drafts)
     ids, known_sources = _resolve_ids(connection, drafts)
     guarded = any(draft.expected_version is not None for draft in drafts)
     existing = _existing(connection, ids, lock=guarded)
@@ -143,6 +160,25 @@ def _unchanged(record_id: UUID, old: _Existing) -> PutResult:
     return PutResult(record_id, old.version, None, "unchanged")
 
 
+def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None:
+    """Refuse the batch if a record's owner is not an organisation of this hub.
+
+    One query per batch; on PostgreSQL it replaces a foreign key checked row by row (0005).
+    """
+    owners = list({draft.owner for draft in drafts})
+    postgres = connection.dialect.name == "postgresql"
+    known: set[UUID] = set()
+    for chunk in _chunks(owners, postgres):
+        statement = select(organisations.c.id).where(_among(organisations.c.id, chunk, postgres))
+        known.update(connection.execute(statement).scalars())
+    for index, draft in enumerate(drafts):
+        if draft.owner not in known:
+            raise OrganisationNotFound(
+                f"record {index + 1} of the batch belongs to organisation {draft.owner}, "
+                "which does not exist in this hub"
+            )
+
+
 def _resolve_ids(
     connection: Connection, drafts: Sequence[RecordDraft]
 ) -> tuple[list[UUID], set[tuple[str, str]]]:
@@ -152,16 +188,17 @@ def _resolve_ids(
     by_system: dict[str, list[str]] = {}
     for system, source_id in keys:
         by_system.setdefault(system, []).append(source_id)
+    postgres = connection.dialect.name == "postgresql"
     for system, source_ids in by_system.items():
-        for chunk in _chunks(source_ids):
+        for chunk in _chunks(source_ids, postgres):
             statement = select(sources.c.source_id, sources.c.record_id).where(
-                sources.c.system == system, sources.c.source_id.in_(chunk)
+                sources.c.system == system, _among(sources.c.source_id, chunk, postgres)
             )
             known.update({(system, sid): rid for sid, rid in connection.execute(statement)})
     ids = []
     for draft in drafts:
         key = (draft.source.system, draft.source.source_id) if draft.source else None
-        ids.append(draft.id or (key and known.get(key)) or uuid4())
+        ids.append(draft.id or (key and known.get(key)) or new_record_id())
     if len(set(ids)) != len(ids):
         raise DuplicateInBatch("the same record appears more than once in this batch")
     return ids, set(known)
@@ -185,10 +222,11 @@ def _existing(
     """What the store holds of these records; ``lock``: rows locked until the commit (on
     PostgreSQL; SQLite writers queue for the whole transaction anyway)."""
     found: dict[UUID, _Existing] = {}
-    for chunk in _chunks(ids):
+    postgres = connection.dialect.name == "postgresql"
+    for chunk in _chunks(ids, postgres):
         statement = select(
             records.c.id, records.c.content_hash, records.c.version, records.c.deleted
-        ).where(records.c.id.in_(chunk))
+        ).where(_among(records.c.id, chunk, postgres))
         if lock:
             statement = statement.with_for_update()
         for record_id, digest, version, deleted in connection.execute(statement):
@@ -292,6 +330,18 @@ def _record_sources(
         connection.execute(refresh, seen)
 
 
-def _chunks(items: Sequence[Any]) -> Iterable[list[Any]]:
+def _chunks(items: Sequence[Any], whole: bool = False) -> Iterable[list[Any]]:
+    if whole:  # PostgreSQL takes the whole list as one array parameter
+        yield list(items)
+        return
     for start in range(0, len(items), _CHUNK):
         yield list(items[start : start + _CHUNK])
+
+
+def _among(column: Any, values: list[Any], postgres: bool) -> ColumnElement[bool]:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter, not one
+    per value (a statement with a thousand parameters costs more to build than to run)."""
+    if not postgres:
+        return column.in_(values)  # type: ignore[no-any-return]
+    array = bindparam("among", values, type_=ARRAY(column.type))
+    return column == any_(array)  # type: ignore[no-any-return]
