@@ -228,3 +228,21 @@ def test_migrations_go_down_and_up_again_keeping_the_records(store: Store, owner
         {"nl": "Een (gewijzigd)"},
     ]
     assert store.put(event(owner, "Twee"), "t").seq == 3
+
+
+def test_a_raw_read_sees_every_commit_of_another_writer(
+    store: Store, owner: UUID, database_url: str
+) -> None:
+    first = store.put(event(owner, "Een"), "t")
+    raw = store.get_raw(first.id)
+    assert raw is not None and (raw.version, raw.deleted, raw.owner) == (1, False, owner)
+    assert '"Een"' in raw.document_json and raw.type == "event"
+    other = Store(database_url)  # another process's writer, as a second server worker has
+    try:
+        other.put(event(owner, "Een (gewijzigd)", first.id), "t")
+        other.delete(first.id, "t")
+    finally:
+        other.close()
+    again = store.get_raw(first.id)
+    assert again is not None and (again.version, again.deleted) == (3, True)
+    assert store.get_raw(uuid4()) is None

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from uuid import UUID
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.gc_pause import collector_paused
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
@@ -115,6 +116,16 @@ def store_items(
     report: ImportReport,
 ) -> None:
     """Validate what a reader gave and store the good records in one batch; count in ``report``."""
+    with collector_paused():
+        _store_items(store, items, options, report)
+
+
+def _store_items(
+    store: Store,
+    items: Iterable[SourceRecord | Finding],
+    options: ImportOptions,
+    report: ImportReport,
+) -> None:
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
     drafts, deletions = _validate(items, options, report)

@@ -24,6 +24,7 @@ from cultuurhub.store.drafts import (
 from cultuurhub.store.engine import make_engine
 from cultuurhub.store.errors import RecordNotFound, VersionConflict
 from cultuurhub.store.migrate import upgrade
+from cultuurhub.store.quick_reads import QuickReader
 from cultuurhub.store.tables import harvest_states, records, versions
 from cultuurhub.store.writes import Limits, allocate, check_limits, write_batch
 
@@ -37,6 +38,8 @@ class Store:
         self.url = url
         self.engine: Engine = make_engine(url)
         self.reader: Engine = make_engine(url, writer=False) if "sqlite" in url else self.engine
+        path = self.reader.url.database if self.reader.dialect.name == "sqlite" else None
+        self.quick = QuickReader(path) if path and path != ":memory:" else None
         self.limits = limits or Limits(settings.max_batch_size, settings.max_document_bytes)
 
     def upgrade(self) -> None:
@@ -45,6 +48,8 @@ class Store:
 
     def close(self) -> None:
         """Release every connection."""
+        if self.quick is not None:
+            self.quick.close()
         self.engine.dispose()
         self.reader.dispose()
 
@@ -65,6 +70,8 @@ class Store:
 
     def get_raw(self, record_id: UUID) -> RawRecord | None:
         """Return a record with its document as unparsed JSON text, or None."""
+        if self.quick is not None:
+            return self.quick.get_raw(record_id)
         with self.reader.connect() as connection:
             return reads.get_raw(connection, record_id)
 
