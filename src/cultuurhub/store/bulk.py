@@ -77,32 +77,80 @@ def _pg_json(connection: Connection, table: Table, column: str) -> str:
 
 
 def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (all with the same keys) into ``table``: COPY on PostgreSQL from
-    ``COPY_FROM`` rows on, else one executemany."""
+    """Insert ``rows`` (dicts, all with the same keys) into ``table``; see :func:`insert_rows`."""
+    if rows:
+        columns = list(rows[0])
+        insert_rows(connection, table, columns, [tuple(row.values()) for row in rows])
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table``: COPY on PostgreSQL
+    from ``COPY_FROM`` rows on, else one executemany."""
     if not rows:
         return
     dialect = connection.dialect.name
-    columns = list(rows[0])
-    encoders = _encoders(dialect)
     kinds = [_kind(table, column) for column in columns]
-    by_column = []
-    for column, kind in zip(columns, kinds, strict=True):
-        values = [row[column] for row in rows]
-        encode = encoders.get(kind)
-        by_column.append(list(map(encode, values)) if encode is not None else values)
-    tuples = list(zip(*by_column, strict=True))
+    tuples = _encoded(dialect, kinds, rows)
     if dialect == "postgresql" and len(rows) >= COPY_FROM:
-        _copy(connection, table.name, columns, tuples)
+        _copy(connection, table.name, list(columns), tuples)
         return
-    marker = "?" if dialect == "sqlite" else "%s"
-    placeholders = [
-        f"{marker}::{_pg_json(connection, table, column)}"
-        if dialect == "postgresql" and kind == "json"
-        else marker
-        for column, kind in zip(columns, kinds, strict=True)
-    ]
+    placeholders = _placeholders(connection, table, columns, kinds)
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(placeholders)})"
     connection.exec_driver_sql(sql, tuples)
+
+
+def update_rows(
+    connection: Connection,
+    table: Table,
+    key: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+) -> None:
+    """Update the rows whose ``key`` column holds each tuple's value in that position, setting
+    the other ``columns`` to the tuple's other values; one executemany."""
+    if not rows:
+        return
+    dialect = connection.dialect.name
+    kinds = [_kind(table, column) for column in columns]
+    placeholders = _placeholders(connection, table, columns, kinds)
+    position = list(columns).index(key)
+    assignments = [
+        f"{column} = {placeholder}"
+        for column, placeholder in zip(columns, placeholders, strict=True)
+        if column != key
+    ]
+    sql = f"UPDATE {table.name} SET {', '.join(assignments)} WHERE {key} = {placeholders[position]}"
+    tuples = [
+        (*row[:position], *row[position + 1 :], row[position])
+        for row in _encoded(dialect, kinds, rows)
+    ]
+    connection.exec_driver_sql(sql, tuples)
+
+
+def _encoded(
+    dialect: str, kinds: list[str], rows: Sequence[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """The rows with every value encoded as the driver takes it, column by column."""
+    encoders = _encoders(dialect)
+    by_column = []
+    for index, kind in enumerate(kinds):
+        values = [row[index] for row in rows]
+        encode = encoders.get(kind)
+        by_column.append(list(map(encode, values)) if encode is not None else values)
+    return list(zip(*by_column, strict=True))
+
+
+def _placeholders(
+    connection: Connection, table: Table, columns: Sequence[str], kinds: list[str]
+) -> list[str]:
+    if connection.dialect.name == "sqlite":
+        return ["?"] * len(columns)
+    return [
+        f"%s::{_pg_json(connection, table, column)}" if kind == "json" else "%s"
+        for column, kind in zip(columns, kinds, strict=True)
+    ]
 
 
 #: From this many rows on, PostgreSQL takes them with COPY (one round trip, no per-row plan).

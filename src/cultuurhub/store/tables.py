@@ -113,8 +113,6 @@ records = Table(
     Column("deleted", Boolean, nullable=False),
     Index("ix_records_type_modified", "type", "modified"),
     Index("ix_records_owner", "owner"),
-    Index("ix_records_municipality", "municipality_nis"),
-    Index("ix_records_start", "start_at"),
 )
 
 versions = Table(

@@ -13,7 +13,7 @@ import orjson
 import uuid6
 from sqlalchemy import ARRAY, ColumnElement, Connection, Uuid, any_, bindparam, select, text, update
 
-from cultuurhub.store.bulk import insert_many
+from cultuurhub.store.bulk import insert_many, insert_rows, update_rows
 from cultuurhub.store.drafts import PutResult, RecordDraft
 from cultuurhub.store.errors import (
     BatchTooLarge,
@@ -33,6 +33,16 @@ INDEX_COLUMNS = (
     "latitude",
     "longitude",
 )
+#: The columns of a record row and of a version row, in the order the write path builds them.
+RECORD_COLUMNS = (
+    "id", "type", "owner", "document", *INDEX_COLUMNS, "workflow_status", "visibility",
+    "content_hash", "created", "modified", "version", "deleted",
+)  # fmt: skip
+_CREATED = RECORD_COLUMNS.index("created")
+_UPDATED_COLUMNS = RECORD_COLUMNS[:_CREATED] + RECORD_COLUMNS[_CREATED + 1 :]  # created stays
+VERSION_COLUMNS = (
+    "record_id", "version", "seq", "document", "workflow_status", "author", "time", "is_tombstone",
+)  # fmt: skip
 _CHUNK = 500  # SQLite allows a limited number of bound parameters per statement
 
 
@@ -131,23 +141,36 @@ def write_batch(
     results = {
         i: _unchanged(ids[i], existing[ids[i]]) for i in range(len(ids)) if i not in changed_set
     }
-    new_rows: list[dict[str, Any]] = []
-    updated_rows: list[dict[str, Any]] = []
-    version_rows: list[dict[str, Any]] = []
+    new_rows: list[tuple[Any, ...]] = []
+    updated_rows: list[tuple[Any, ...]] = []
+    version_rows: list[tuple[Any, ...]] = []
     for offset, i in enumerate(changed):
-        old = existing.get(ids[i])
+        draft, record_id, old = drafts[i], ids[i], existing.get(ids[i])
         version = 1 if old is None else old.version + 1
-        row = _record_row(drafts[i], ids[i], hashes[i], version, now)
-        version_rows.append(_version_row(row, first_seq + offset, author))
-        if old is None:
-            new_rows.append({**row, "document": prepared.texts[i]})  # bulk path takes JSON text
-        else:
-            updated_rows.append(row)
-        results[i] = PutResult(ids[i], version, first_seq + offset, _outcome(old))
-    insert_many(connection, records, new_rows)
-    keep_documents(connection, [row["id"] for row in updated_rows])
-    _update_records(connection, updated_rows)
-    insert_many(connection, versions, version_rows)
+        columns = draft.columns
+        status = draft.workflow_status
+        (new_rows if old is None else updated_rows).append(
+            (
+                record_id, draft.type, draft.owner, prepared.texts[i],
+                *[columns.get(column) for column in INDEX_COLUMNS],
+                status, draft.visibility, hashes[i], now, now, version, False,
+            )
+        )  # fmt: skip
+        # the newest version leaves its document out: it is the record's (stored once)
+        version_rows.append(
+            (record_id, version, first_seq + offset, None, status, author, now, False)
+        )
+        results[i] = PutResult(record_id, version, first_seq + offset, _outcome(old))
+    insert_rows(connection, records, RECORD_COLUMNS, new_rows)
+    keep_documents(connection, [row[0] for row in updated_rows])
+    update_rows(
+        connection,
+        records,
+        "id",
+        _UPDATED_COLUMNS,
+        [row[:_CREATED] + row[_CREATED + 1 :] for row in updated_rows],
+    )
+    insert_rows(connection, versions, VERSION_COLUMNS, version_rows)
     _record_sources(connection, drafts, (ids, hashes), known_sources, now)
     return [results[i] for i in range(len(ids))]
 
@@ -234,40 +257,6 @@ def _existing(
     return found
 
 
-def _record_row(
-    draft: RecordDraft, record_id: UUID, digest: str, version: int, now: datetime
-) -> dict[str, Any]:
-    row: dict[str, Any] = {column: draft.columns.get(column) for column in INDEX_COLUMNS}
-    row.update(
-        id=record_id,
-        type=draft.type,
-        owner=draft.owner,
-        document=draft.document,
-        workflow_status=draft.workflow_status,
-        visibility=draft.visibility,
-        content_hash=digest,
-        created=now,
-        modified=now,
-        version=version,
-        deleted=False,
-    )
-    return row
-
-
-def _version_row(row: dict[str, Any], seq: int, author: str) -> dict[str, Any]:
-    """The row of a record's new newest version; its document is the record's (stored once)."""
-    return {
-        "record_id": row["id"],
-        "version": row["version"],
-        "seq": seq,
-        "document": None,
-        "workflow_status": row["workflow_status"],
-        "author": author,
-        "time": row["modified"],
-        "is_tombstone": False,
-    }
-
-
 _KEEP_DOCUMENT = text(
     "UPDATE versions SET document = "
     "(SELECT records.document FROM records WHERE records.id = versions.record_id) "
@@ -283,16 +272,6 @@ def keep_documents(connection: Connection, record_ids: Sequence[UUID]) -> None:
     """
     if record_ids:
         connection.execute(_KEEP_DOCUMENT, [{"record_id": rid} for rid in record_ids])
-
-
-def _update_records(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    values: dict[str, Any] = {
-        key: bindparam(f"v_{key}") for key in rows[0] if key not in {"id", "created"}
-    }
-    statement = update(records).where(records.c.id == bindparam("v_id")).values(values)
-    connection.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in rows])
 
 
 def _record_sources(
