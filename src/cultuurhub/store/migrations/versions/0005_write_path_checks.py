@@ -13,6 +13,10 @@ On both databases the indexes on ``records.municipality_nis`` and ``records.star
 query of the hub filters or sorts on them (the search index answers place and date questions),
 and every write paid for them.
 
+On PostgreSQL (14 and later, built with lz4) the documents of records and versions are
+compressed with lz4 instead of the default pglz: a 2 KB document sits at the size where
+PostgreSQL starts compressing, and pglz took a tenth of a batched write.
+
 Revision ID: 0005
 Revises: 0004
 """
@@ -31,6 +35,7 @@ FOREIGN_KEYS = (
 )
 
 
+DOCUMENT_TABLES = ("records", "versions")
 UNUSED_INDEXES = (
     ("ix_records_municipality", "municipality_nis"),
     ("ix_records_start", "start_at"),
@@ -45,6 +50,9 @@ def upgrade() -> None:
         return
     for table, name, _, _ in FOREIGN_KEYS:
         op.execute(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}")
+    if _lz4_available():
+        for table in DOCUMENT_TABLES:
+            op.execute(f"ALTER TABLE {table} ALTER COLUMN document SET COMPRESSION lz4")
 
 
 def downgrade() -> None:
@@ -55,3 +63,15 @@ def downgrade() -> None:
         return
     for table, name, column, target in FOREIGN_KEYS:
         op.create_foreign_key(name, table, target, [column], ["id"])
+    if _lz4_available():
+        for table in DOCUMENT_TABLES:
+            op.execute(f"ALTER TABLE {table} ALTER COLUMN document SET COMPRESSION default")
+
+
+def _lz4_available() -> bool:
+    """Whether this PostgreSQL server can compress column values with lz4."""
+    found = op.get_bind().exec_driver_sql(
+        "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+        "AND 'lz4' = ANY(enumvals)"
+    )
+    return found.first() is not None
