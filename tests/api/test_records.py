@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
 from cultuurhub.api import create_app
+from cultuurhub.api.records import jsonld_text
 from cultuurhub.model import RecordType, parse_record
 from cultuurhub.store import RecordDraft, Store, draft_from_record
 
@@ -111,3 +113,15 @@ def test_health_home_docs_and_schemas(client: TestClient, store: Store, owner: U
     assert "/events/{record_id}" in paths and "/objects/{record_id}" in paths
     schema = client.get("/schemas/event.json").json()
     assert "mainLanguage" in schema["properties"]
+
+
+def test_json_ld_text_gets_the_hubs_id_spliced_in_or_rebuilt_when_stored_with_its_own() -> None:
+    event_id = UUID("0190f3a1-0000-7000-8000-000000000001")
+    spliced = orjson.loads(
+        jsonld_text(RecordType.EVENT, event_id, '{"location":{"@id":"https://x/p/1"},"name":{}}')
+    )
+    assert spliced["@id"].endswith(f"/events/{event_id}")
+    assert spliced["location"] == {"@id": "https://x/p/1"}
+    legacy = jsonld_text(RecordType.EVENT, event_id, '{"@id":"https://elders/1","name":{}}')
+    assert legacy.count(b'"@id"') == 1 and orjson.loads(legacy)["@id"] == spliced["@id"]
+    assert orjson.loads(jsonld_text(RecordType.EVENT, event_id, "{}"))["@id"] == spliced["@id"]

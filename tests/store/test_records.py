@@ -246,3 +246,17 @@ def test_a_raw_read_sees_every_commit_of_another_writer(
     again = store.get_raw(first.id)
     assert again is not None and (again.version, again.deleted) == (3, True)
     assert store.get_raw(uuid4()) is None
+
+
+def test_a_document_is_stored_without_a_top_level_id_or_context(store: Store, owner: UUID) -> None:
+    document = {
+        "@context": "https://elders.example/context.jsonld",
+        "@id": "https://elders.example/events/1",
+        "name": {"nl": "Concert"},
+        "location": {"@id": "https://elders.example/places/2"},  # nested ones stay
+    }
+    first = store.put(RecordDraft("event", owner, document), "t")
+    again = store.put(RecordDraft("event", owner, {**document, "@id": "x"}, first.id), "t")
+    raw = store.get_raw(first.id)
+    assert raw is not None and raw.document_json.startswith('{"location":{"@id":')
+    assert again.outcome == "unchanged"  # the hub's @id is its own: another one changes nothing

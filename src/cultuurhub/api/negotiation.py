@@ -68,8 +68,13 @@ def jsonld(record_type: RecordType, record_id: UUID, document: Mapping[str, Any]
 
 
 def jsonld_text(record_type: RecordType, record_id: UUID, document_json: str) -> bytes:
-    """Like :func:`jsonld`, but splice @context and @id into stored JSON text without parsing."""
-    if '"@id"' in document_json or '"@context"' in document_json:
+    """Like :func:`jsonld`, but splice @context and @id into stored JSON text without parsing.
+
+    The store keeps no top-level @id or @context (``store.writes.content_hash``) and writes
+    documents with sorted keys, so one that has either starts with it: only such a document,
+    stored before that rule, is parsed and rebuilt.
+    """
+    if document_json.startswith(('{"@context"', '{"@id"')):
         return jsonld(record_type, record_id, orjson.loads(document_json))
     head = orjson.dumps(
         {

@@ -79,13 +79,21 @@ def new_record_id() -> UUID:
     return UUID(int=uuid6.uuid7().int)
 
 
+_HUB_KEYS = frozenset({"@id", "@context"})
+
+
 def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     """Hash what makes a record's content (type, owner, status, visibility, document).
 
     Returns the hash and the canonical (key-sorted) JSON of the document, so that it is
-    serialised once for hashing, size checks and storage.
+    serialised once for hashing, size checks and storage. A top-level ``@id`` or ``@context``
+    is left out: the hub gives every record its own when it serves it, so readers can splice
+    them into the stored text without parsing it.
     """
-    document = orjson.dumps(draft.document, option=orjson.OPT_SORT_KEYS)
+    content = draft.document
+    if "@id" in content or "@context" in content:
+        content = {key: value for key, value in content.items() if key not in _HUB_KEYS}
+    document = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
     digest = hashlib.blake2b(
         f"{draft.type}|{draft.owner}|{draft.workflow_status}|{draft.visibility}|".encode(),
         digest_size=16,
