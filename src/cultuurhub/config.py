@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(
         2_000_000, description="Largest request body in bytes; a larger one gets 413."
     )
+    idempotency_key_hours: int = Field(
+        24, description="Hours the answer to a create sent with an Idempotency-Key is kept."
+    )
     cors_origins: str = Field(
         "*", description="Comma-separated origins browsers may call the API from; * for any."
     )

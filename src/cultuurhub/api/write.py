@@ -15,6 +15,7 @@ from fastapi.security import APIKeyHeader
 
 from cultuurhub.api import write_examples as docs
 from cultuurhub.api.auth import api_key, principal
+from cultuurhub.api.idempotency import idempotent
 from cultuurhub.api.problems import problem
 from cultuurhub.api.records import record_uri
 from cultuurhub.api.write_service import (
@@ -131,18 +132,27 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         response_class=Response,
         responses={201: {"description": "Created; `Location` is the new record's URL.",
                          "content": written},
-                   **docs.problem_responses(400, 401, 403, 415, 422)},
-        openapi_extra=body,
+                   **docs.problem_responses(400, 401, 403, 415, 422),
+                   409: docs.IDEMPOTENCY_RUNNING},
+        openapi_extra={**body, "parameters": [docs.IDEMPOTENCY_PARAMETER]},
         operation_id=f"create_{name}",
     )  # fmt: skip
     async def create(request: Request) -> Response:
         try:
             writer = writer_for(request)
-            payload = await _payload(request)
-            written = create_record(request.app.state.store, record_type, payload, writer)
-        except (WriteRefused, InvalidRecord) as refusal:
+        except WriteRefused as refusal:
             return _problem_of(refusal)
-        return _written(record_type, written, 201)
+
+        async def run() -> Response:
+            try:
+                payload = await _payload(request)
+                written = create_record(request.app.state.store, record_type, payload, writer)
+            except (WriteRefused, InvalidRecord) as refusal:
+                return _problem_of(refusal)
+            return _written(record_type, written, 201)
+
+        assert writer.principal.organisation_id is not None  # a key always has one
+        return await idempotent(request, writer.principal.organisation_id, run)
 
     @router.put(
         "/{record_id}",

@@ -143,6 +143,23 @@ _PROBLEMS = {
 }
 
 
+IDEMPOTENCY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": "Any unique value (a UUID, say) that makes a retry safe: the same request "
+    "with the same key within 24 hours gets the first answer again (`Idempotent-Replayed: "
+    "true`) and creates nothing new; the key with another body gets 422.",
+}
+
+IDEMPOTENCY_RUNNING: dict[str, Any] = {
+    "description": "A request with this `Idempotency-Key` is still running; retry after "
+    "`Retry-After` seconds (problem details)",
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """Return OpenAPI responses for these problem statuses."""
     responses: dict[int | str, dict[str, Any]] = {}

@@ -31,6 +31,7 @@ from cultuurhub.store.export_reads import (
     related_records,
 )
 from cultuurhub.store.feed import FeedEntry, FeedPage, FeedQuery, feed_items, feed_page, head_seq
+from cultuurhub.store.idempotency import Claim, StoredResponse
 from cultuurhub.store.jobs import JOB_STATUSES, ImportJob, ImportJobs, JobDraft
 from cultuurhub.store.listing import (
     ListedRecord,
@@ -81,6 +82,7 @@ __all__ = [
     "ApiKey",
     "BatchTooLarge",
     "Change",
+    "Claim",
     "Delivery",
     "DocumentTooLarge",
     "DuplicateInBatch",
@@ -111,6 +113,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredRecord",
+    "StoredResponse",
     "VersionConflict",
     "VersionInfo",
     "Webhook",

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Engine, insert, select, update
 
 from cultuurhub.config import get_settings
+from cultuurhub.store import idempotency, reads
 from cultuurhub.store import organisations as accounts
-from cultuurhub.store import reads
 from cultuurhub.store.drafts import (
     Change,
     PutResult,
@@ -189,6 +189,27 @@ class Store:
                 connection.execute(
                     insert(harvest_states).values(source_url=source_url, state=state, updated=now)
                 )
+
+    def claim_idempotency_key(
+        self, organisation_id: UUID, key: str, fingerprint: str, lifetime: timedelta
+    ) -> idempotency.Claim:
+        """Take an idempotency key for a request, or tell what an earlier request with it says."""
+        with self.engine.begin() as connection:
+            return idempotency.claim(
+                connection, organisation_id, key, fingerprint, datetime.now(UTC), lifetime
+            )
+
+    def finish_idempotency_key(
+        self, organisation_id: UUID, key: str, response: idempotency.StoredResponse
+    ) -> None:
+        """Remember the response of an idempotency key's first request."""
+        with self.engine.begin() as connection:
+            idempotency.finish(connection, organisation_id, key, response)
+
+    def release_idempotency_key(self, organisation_id: UUID, key: str) -> None:
+        """Forget a key whose first request failed on the hub's side."""
+        with self.engine.begin() as connection:
+            idempotency.release(connection, organisation_id, key)
 
     def create_organisation(
         self, name: str, kind: str, website: str | None = None

@@ -213,3 +213,19 @@ import_jobs = Table(
     Index("ix_import_jobs_org_created", "organisation_id", "created"),
     Index("ix_import_jobs_status", "status"),
 )
+
+#: A create's idempotency key (per organisation) and the response it gave; ``status`` NULL
+#: while the first request with the key is still running. See ``store/idempotency.py``.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("organisation_id", Uuid, nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", Integer),
+    Column("headers", Text),
+    Column("body", LargeBinary),
+    Column("created", Moment, nullable=False),
+    PrimaryKeyConstraint("organisation_id", "key"),
+    Index("ix_idempotency_keys_created", "created"),
+)

@@ -1,0 +1,101 @@
+"""Idempotency keys (the IETF ``Idempotency-Key`` header): one outcome per key and request.
+
+A client that creates a record and loses the answer (a timeout, a dropped connection) cannot
+tell whether the record was made. Sending the request again with the same key gets the first
+answer back instead of a second record. A key belongs to one organisation; it remembers a
+fingerprint of the request it came with, so the same key with another request is refused, and
+it is held while its first request runs, so a parallel retry is told to wait. Keys expire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+from uuid import UUID
+
+import orjson
+from sqlalchemy import ColumnElement, Connection, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from cultuurhub.store.tables import idempotency_keys
+
+ClaimOutcome = Literal["new", "replay", "mismatch", "running"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """The response a key's first request got."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a key says about a request: run it (new), answer as before (replay), refuse it
+    (another request came with this key: mismatch), or ask to wait (its first run is running)."""
+
+    outcome: ClaimOutcome
+    response: StoredResponse | None = None
+
+
+def claim(
+    connection: Connection,
+    organisation_id: UUID,
+    key: str,
+    fingerprint: str,
+    now: datetime,
+    lifetime: timedelta,
+) -> Claim:
+    """Take ``key`` for a request, or tell what an earlier request with it says."""
+    connection.execute(delete(idempotency_keys).where(idempotency_keys.c.created < now - lifetime))
+    insert = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    taken = connection.execute(
+        insert(idempotency_keys)
+        .values(organisation_id=organisation_id, key=key, fingerprint=fingerprint, created=now)
+        .on_conflict_do_nothing()
+        .returning(idempotency_keys.c.key)
+    ).first()
+    if taken is not None:
+        return Claim("new")
+    row = connection.execute(
+        select(
+            idempotency_keys.c.fingerprint,
+            idempotency_keys.c.status,
+            idempotency_keys.c.headers,
+            idempotency_keys.c.body,
+        ).where(_this(organisation_id, key))
+    ).one()
+    if row.fingerprint != fingerprint:
+        return Claim("mismatch")
+    if row.status is None:
+        return Claim("running")
+    headers = orjson.loads(row.headers) if row.headers else {}
+    return Claim("replay", StoredResponse(row.status, headers, row.body or b""))
+
+
+def finish(
+    connection: Connection, organisation_id: UUID, key: str, response: StoredResponse
+) -> None:
+    """Remember the response of a key's first request."""
+    connection.execute(
+        update(idempotency_keys)
+        .where(_this(organisation_id, key))
+        .values(
+            status=response.status,
+            headers=orjson.dumps(response.headers).decode(),
+            body=response.body,
+        )
+    )
+
+
+def release(connection: Connection, organisation_id: UUID, key: str) -> None:
+    """Forget a key whose first request failed on the hub's side, so a retry runs again."""
+    connection.execute(delete(idempotency_keys).where(_this(organisation_id, key)))
+
+
+def _this(organisation_id: UUID, key: str) -> ColumnElement[bool]:
+    return (idempotency_keys.c.organisation_id == organisation_id) & (idempotency_keys.c.key == key)

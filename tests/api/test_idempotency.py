@@ -1,0 +1,132 @@
+"""Creates with an Idempotency-Key, over a real store (SQLite and PostgreSQL) with real keys."""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from cultuurhub.api import create_app, write
+from cultuurhub.api.idempotency import fingerprint
+from cultuurhub.api.write_examples import EVENT
+from cultuurhub.store import Store, StoredResponse
+from tests.api.test_write import Key, assert_problem, make_key
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def owner(store: Store) -> Key:
+    return make_key(store, "De Bijloke", ["read", "write"])
+
+
+def post(client: TestClient, key: Key, idempotency_key: str | None, body: object = EVENT) -> object:
+    headers = dict(key.headers)
+    if idempotency_key is not None:
+        headers["Idempotency-Key"] = idempotency_key
+    return client.post("/events", json=body, headers=headers)
+
+
+def events(store: Store) -> int:
+    return store.counts_by_type().get("event", 0)
+
+
+def test_a_retried_create_answers_as_the_first_time_and_makes_nothing_new(
+    client: TestClient, store: Store, owner: Key
+) -> None:
+    first = post(client, owner, "8e03978e-40d5-43e8-bc93-6894a57f9324")
+    again = post(client, owner, '"8e03978e-40d5-43e8-bc93-6894a57f9324"')  # as an sf-string
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.content == first.content
+    assert again.headers["location"] == first.headers["location"]
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert events(store) == 1
+    assert (post(client, owner, None).status_code, events(store)) == (201, 2)  # no key: new
+
+
+def test_the_same_key_with_another_request_is_refused(
+    client: TestClient, store: Store, owner: Key
+) -> None:
+    assert post(client, owner, "order-17").status_code == 201
+    changed = copy.deepcopy(EVENT)
+    changed["name"]["nl"] = "Een ander concert"
+    assert_problem(post(client, owner, "order-17", changed), 422, "Idempotency-Key")
+    assert events(store) == 1
+
+
+def test_keys_belong_to_one_organisation(client: TestClient, store: Store, owner: Key) -> None:
+    other = make_key(store, "Cultuurcentrum Brugge", ["read", "write"])
+    mine, theirs = post(client, owner, "k-1"), post(client, other, "k-1")
+    assert (mine.status_code, theirs.status_code) == (201, 201)
+    assert mine.json()["id"] != theirs.json()["id"]
+    assert "idempotent-replayed" not in theirs.headers
+
+
+def test_a_refused_record_is_answered_the_same_again(client: TestClient, owner: Key) -> None:
+    invalid = {**EVENT, "terms": []}
+    first = assert_problem(post(client, owner, "bad-1", invalid), 422)
+    again = post(client, owner, "bad-1", invalid)
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json() == first
+
+
+@pytest.mark.parametrize("bad", ["", "x" * 256, "sleutel met spaties", "clé".encode("latin-1")])
+def test_a_malformed_key_is_refused(
+    client: TestClient, store: Store, owner: Key, bad: str | bytes
+) -> None:
+    headers = {**owner.headers, "Idempotency-Key": bad}
+    response = client.post("/events", json=EVENT, headers=headers)
+    assert_problem(response, 400, "Idempotency-Key")
+    assert events(store) == 0
+
+
+def test_a_retry_while_the_first_request_runs_is_told_to_wait(
+    client: TestClient, store: Store, owner: Key
+) -> None:
+    body = orjson.dumps(EVENT)
+    headers = {**owner.headers, "Content-Type": "application/json", "Idempotency-Key": "busy"}
+    running = fingerprint("POST", "/events", "application/json", body)
+    claim = store.claim_idempotency_key(owner.organisation, "busy", running, timedelta(hours=1))
+    assert claim.outcome == "new"  # as if another worker were running this request now
+    waiting = client.post("/events", content=body, headers=headers)
+    assert_problem(waiting, 409, "Idempotency-Key")
+    assert waiting.headers["retry-after"] == "1"
+    assert events(store) == 0
+    store.release_idempotency_key(owner.organisation, "busy")  # that worker failed
+    assert client.post("/events", content=body, headers=headers).status_code == 201
+
+
+def test_a_request_that_failed_on_the_hubs_side_can_be_retried(
+    client: TestClient, store: Store, owner: Key, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(write, "create_record", broken)
+    with pytest.raises(RuntimeError):
+        post(client, owner, "retry-me")
+    monkeypatch.undo()
+    response = post(client, owner, "retry-me")
+    assert response.status_code == 201 and "idempotent-replayed" not in response.headers
+    assert events(store) == 1
+
+
+def test_keys_expire(store: Store, owner: Key) -> None:
+    hour = timedelta(hours=1)
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
+    store.finish_idempotency_key(owner.organisation, "k", StoredResponse(201, {}, b"{}"))
+    kept = store.claim_idempotency_key(owner.organisation, "k", "f", hour)
+    assert kept.outcome == "replay" and kept.response == StoredResponse(201, {}, b"{}")
+    time.sleep(0.01)
+    assert store.claim_idempotency_key(owner.organisation, "k", "g", timedelta(0)).outcome == "new"
