@@ -3,18 +3,20 @@
 The hub fetches URLs its users give it, so it must not become a way into the networks it runs
 in: every host (and every redirect) must resolve to public addresses only, unless the setting
 ``import_allow_private`` allows loopback and private networks (development, tests, an intranet).
-The check resolves the name before the request; a name that changes its answer in between (DNS
-rebinding) is not caught here, which is why production hubs also fence their egress.
+Registration checks the address for a clear message; every connection is checked again where
+it is made (``access.egress``), to exactly the address that was checked, so a name that changes
+its answer in between (DNS rebinding) gains nothing.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
+
+from cultuurhub.access.egress import PrivateAddress, guarded_transport, public_addresses
 
 MAX_REDIRECTS = 5
 _CHUNK = 65_536
@@ -41,24 +43,24 @@ def check_url(url: str, allow_private: bool) -> None:
     if allow_private:
         return
     try:
-        answers = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
+        public_addresses(parts.hostname, parts.port or 443)
+    except PrivateAddress:
+        raise FetchError(
+            f"'{parts.hostname}' ligt in een privé- of lokaal netwerk; de hub haalt daar "
+            f"niets op. / '{parts.hostname}' is on a private or local network; the hub does "
+            "not fetch from there."
+        ) from None
+    except httpcore.ConnectError as error:
         raise FetchError(
             f"De naam '{parts.hostname}' bestaat niet ({error}). / "
             f"The host name '{parts.hostname}' does not resolve ({error})."
         ) from None
-    for *_, address in answers:
-        if not ipaddress.ip_address(address[0]).is_global:
-            raise FetchError(
-                f"'{parts.hostname}' ligt in een privé- of lokaal netwerk; de hub haalt daar "
-                f"niets op. / '{parts.hostname}' is on a private or local network; the hub does "
-                "not fetch from there."
-            )
 
 
 def fetch(url: str, max_bytes: int, timeout: float, allow_private: bool) -> Fetched:
     """Fetch ``url`` (following up to five checked redirects), at most ``max_bytes`` bytes."""
-    with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+    transport = guarded_transport(allow_private)
+    with httpx.Client(timeout=timeout, follow_redirects=False, transport=transport) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(url, allow_private)
             try:

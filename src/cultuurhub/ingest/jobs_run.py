@@ -95,7 +95,7 @@ def _import(
         store_items(store, reader.read(data, job.source, options.limits), options, report)
         return report
     if job.format == OAI_PMH:
-        return _harvest(store, job, options, report)
+        return _harvest(store, job, options, report, settings.allow_private)
     fetched = fetch(
         job.source, settings.max_upload_bytes, settings.fetch_timeout_seconds,
         settings.allow_private,
@@ -114,8 +114,9 @@ def _import(
 
 
 def _harvest(
-    store: Store, job: ImportJob, options: ImportOptions, report: ImportReport
-) -> ImportReport:
+    store: Store, job: ImportJob, options: ImportOptions, report: ImportReport,
+    allow_private: bool,
+) -> ImportReport:  # fmt: skip
     def on_page(done: int, total: int | None) -> None:
         if options.on_progress is not None:
             options.on_progress("reading", done, total)
@@ -124,6 +125,7 @@ def _harvest(
         metadata_prefix=str(job.options.get("metadata_prefix") or "oai_dc"),
         set_spec=job.options.get("set"),
         on_page=on_page,
+        allow_private=allow_private,
     )
     if not options.dry_run:
         return harvest(store, job.source, options, harvest_options, on_page)

@@ -26,6 +26,7 @@ from types import TracebackType
 import httpx
 from lxml import etree
 
+from cultuurhub.access.egress import guarded_transport
 from cultuurhub.formats.xml_safety import XmlError, parse_xml
 from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
 from cultuurhub.ingest.heritage_files import mapped_to_items, xml_error_finding
@@ -83,6 +84,9 @@ class HarvestOptions:
     timeout_seconds: float = 60.0
     on_page: Callable[[int, int | None], None] | None = None
     sleep: Callable[[float], None] = time.sleep
+    #: Whether the repository may be on loopback or a private network (an operator's own
+    #: harvest may; a harvest registered by a user as an import job follows the hub's setting).
+    allow_private: bool = True
 
 
 class _Unreachable(Exception):
@@ -102,7 +106,10 @@ class OaiPmhHarvester:
         self.base_url = base_url
         self.options = options or HarvestOptions()
         self._own_client = client is None
-        self._client = client or httpx.Client(timeout=self.options.timeout_seconds)
+        self._client = client or httpx.Client(
+            timeout=self.options.timeout_seconds,
+            transport=guarded_transport(self.options.allow_private),
+        )
         self._store = state_store
         self._last_url: httpx.URL | str = base_url
 

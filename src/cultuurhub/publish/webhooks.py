@@ -15,10 +15,8 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
-import socket
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,11 +24,13 @@ from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
+import httpcore
 import httpx
 import orjson
 
 from cultuurhub import __version__
 from cultuurhub.access import Principal, Scope, private_reach
+from cultuurhub.access.egress import guarded_transport, public_addresses
 from cultuurhub.config import Settings, get_settings
 from cultuurhub.model import RecordType
 from cultuurhub.store import (
@@ -171,29 +171,10 @@ def check_webhook_url(url: str, allow_private: bool = False) -> None:
         )
     if allow_private:
         return
-    for address in _addresses(parsed.host, parsed.port or 443):
-        if not _is_public(address):
-            raise WebhookRefused(
-                f"{parsed.host} wijst naar een privé-adres ({address}). / "
-                f"{parsed.host} points to a private address ({address})."
-            )
-
-
-def _addresses(host: str, port: int) -> list[str]:
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise WebhookRefused(
-            f"De host {host} is onbekend. / The host {host} cannot be resolved."
-        ) from None
-    return [str(info[4][0]).split("%", 1)[0] for info in found]
-
-
-def _is_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
+        public_addresses(parsed.host, parsed.port or 443)
+    except httpcore.ConnectError as error:
+        raise WebhookRefused(str(error)) from None
 
 
 # --- signatures ------------------------------------------------------------------------------
@@ -253,7 +234,9 @@ def deliver_due(
     report = DeliveryReport()
     head = head_seq(store)
     own_client = client is None
-    http = client or httpx.Client(timeout=options.timeout_seconds)
+    http = client or httpx.Client(
+        timeout=options.timeout_seconds, transport=guarded_transport(options.allow_private)
+    )
     lease = now + timedelta(seconds=2 * options.timeout_seconds + 30)
     try:
         for webhook in due_webhooks(store, now, head, _DUE_PER_ROUND):
