@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from cultuurhub.api import create_app, write
+from cultuurhub.api import write
 from cultuurhub.api.idempotency import fingerprint
 from cultuurhub.api.write_examples import EVENT
 from cultuurhub.store import Store, StoredResponse
 from tests.api.test_write import Key, assert_problem, make_key
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-
-
-@pytest.fixture
-def owner(store: Store) -> Key:
-    return make_key(store, "De Bijloke", ["read", "write"])
 
 
 def post(client: TestClient, key: Key, idempotency_key: str | None, body: object = EVENT) -> object:

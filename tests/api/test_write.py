@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -56,17 +55,6 @@ def make_key(store: Store, name: str, scopes: list[str]) -> Key:
     organisation = store.create_organisation(name, "cultuurcentrum").id
     key, secret = store.create_api_key(organisation, scopes)
     return Key(organisation, key, {"X-Api-Key": secret})
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-
-
-@pytest.fixture
-def owner(store: Store) -> Key:
-    return make_key(store, "De Bijloke", ["read", "write"])
 
 
 @pytest.fixture
