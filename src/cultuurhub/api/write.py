@@ -6,7 +6,8 @@ returns or refuses into a response or RFC 9457 problem details. See ``docs/write
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from uuid import UUID
 
 import orjson
@@ -31,11 +32,12 @@ from cultuurhub.api.write_service import (
     delete_record,
     etag,
     move_workflow,
+    patch_record,
     replace_record,
 )
 from cultuurhub.config import get_settings
 from cultuurhub.model import FieldProblem, InvalidRecord, RecordType
-from cultuurhub.store import PutResult
+from cultuurhub.store import PutResult, Store
 
 
 def writer_for(request: Request) -> Writer:
@@ -168,14 +170,23 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         operation_id=f"replace_{name}",
     )  # fmt: skip
     async def replace_(record_id: UUID, request: Request) -> Response:
-        target = Target(record_type, record_id, request.headers.get("if-match"))
-        try:
-            writer = writer_for(request)
-            payload = await _payload(request)
-            written = replace_record(request.app.state.store, target, payload, writer)
-        except (WriteRefused, InvalidRecord) as refusal:
-            return _problem_of(refusal)
-        return _written(record_type, written, 200)
+        return await _rewrite(request, Target(record_type, record_id), replace_record)
+
+    @router.patch(
+        "/{record_id}",
+        summary=f"Change some fields of a {name} (its owner, or an admin)",
+        description="A JSON Merge Patch (RFC 7396, `application/merge-patch+json`): the fields "
+        "that change; null removes a field. The patched record is validated whole, as a "
+        "replacement is, and stored as a new version (the same content makes none). "
+        "`If-Match` works as on `PUT`.",
+        response_class=Response,
+        responses={200: {"description": "The new (or unchanged) version.", "content": written},
+                   **docs.problem_responses(400, 401, 403, 404, 409, 410, 412, 415, 422)},
+        openapi_extra={"requestBody": docs.MERGE_PATCH_BODY},
+        operation_id=f"patch_{name}",
+    )  # fmt: skip
+    async def patch(record_id: UUID, request: Request) -> Response:
+        return await _rewrite(request, Target(record_type, record_id), patch_record)
 
     @router.delete(
         "/{record_id}",
@@ -272,6 +283,22 @@ def _add_workflow_route(router: APIRouter, record_type: RecordType) -> None:
         except (WriteRefused, InvalidRecord) as refusal:
             return _problem_of(refusal)
         return _no_content(result)
+
+
+async def _rewrite(
+    request: Request,
+    target: Target,
+    operation: Callable[[Store, Target, Payload, Writer], Written],
+) -> Response:
+    """A replacement or a patch: a new version made from the record as it is now."""
+    target = replace(target, if_match=request.headers.get("if-match"))
+    try:
+        writer = writer_for(request)
+        payload = await _payload(request)
+        written = operation(request.app.state.store, target, payload, writer)
+    except (WriteRefused, InvalidRecord) as refusal:
+        return _problem_of(refusal)
+    return _written(target.record_type, written, 200)
 
 
 async def _payload(request: Request) -> Payload:

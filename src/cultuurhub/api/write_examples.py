@@ -209,6 +209,33 @@ def request_body(record_type: RecordType) -> dict[str, Any]:
     }
 
 
+MERGE_PATCH_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/merge-patch+json": {
+            "schema": {
+                "type": "object",
+                "description": "The fields that change, in the record's wire shape (RFC 7396): "
+                "objects are merged key by key, null removes a field, arrays are replaced whole.",
+            },
+            "examples": {
+                "new_title_no_age": {
+                    "summary": "Another Dutch title; no age range any more",
+                    "value": {
+                        "name": {"nl": "Het Collectief speelt Ravel en Debussy"},
+                        "typicalAgeRange": None,
+                    },
+                },
+                "sold_out": {
+                    "summary": "The event is sold out",
+                    "value": {"bookingAvailability": {"type": "Unavailable"}},
+                },
+            },
+        }
+    },
+}
+
+
 WORKFLOW_BODY: dict[str, Any] = {
     "required": True,
     "content": {

@@ -192,13 +192,49 @@ def replace_record(store: Store, target: Target, payload: Payload, writer: Write
     current = _current(store, target, writer)
     _require(writer, Action.EDIT, current.owner)
     _check_if_match(target.if_match, current)
-    record = parse_record(target.record_type, payload.json())
+    return _replace_with(store, target, current, payload.json(), writer)
+
+
+def patch_record(store: Store, target: Target, payload: Payload, writer: Writer) -> Written:
+    """Change some fields of a record: a JSON Merge Patch (RFC 7396) applied to its current
+    document, validated whole and stored as a new version, exactly as a replacement is."""
+    current = _current(store, target, writer)
+    _require(writer, Action.EDIT, current.owner)
+    _check_if_match(target.if_match, current)
+    patch = payload.json()
+    if not isinstance(patch, dict):
+        raise WriteRefused(
+            "Een merge patch is een JSON-object met de velden die veranderen (null schrapt een "
+            "veld). / A merge patch is a JSON object with the fields that change (null removes "
+            "a field)."
+        )
+    return _replace_with(store, target, current, merge_patch(current.document, patch), writer)
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """Apply a JSON Merge Patch (RFC 7396, section 2) to ``target``; neither is changed."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def _replace_with(
+    store: Store, target: Target, current: StoredRecord, document: Any, writer: Writer
+) -> Written:
+    record = parse_record(target.record_type, document)
     status = _status(current.workflow_status)
     requested = _requested_status(record)
     if requested is not None and requested is not status:
         raise WorkflowConflict(
-            f"De workflowstatus verandert niet met PUT: gebruik PUT .../workflow-status. / "
-            f"The workflow status does not change with PUT (it is {status.wire}): use "
+            f"De workflowstatus verandert niet met PUT of PATCH: gebruik PUT "
+            f".../workflow-status. / "
+            f"The workflow status does not change with PUT or PATCH (it is {status.wire}): use "
             f"PUT /{target.record_type.path}/{target.record_id}/workflow-status."
         )
     return _put(store, _draft(target.record_type, record, status, _like(current)), writer)
