@@ -133,9 +133,9 @@ def write_batch(
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
     hashes = prepared.hashes
     _check_owners(connection, drafts)
-    ids, known_sources = _resolve_ids(connection, drafts)
+    ids, known_sources, minted = _resolve_ids(connection, drafts)
     guarded = any(draft.expected_version is not None for draft in drafts)
-    existing = _existing(connection, ids, lock=guarded)
+    existing = _existing(connection, [i for i in ids if i not in minted], lock=guarded)
     if guarded:
         _check_expected(drafts, ids, existing)
     now = datetime.now(UTC)
@@ -212,8 +212,9 @@ def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None
 
 def _resolve_ids(
     connection: Connection, drafts: Sequence[RecordDraft]
-) -> tuple[list[UUID], set[tuple[str, str]]]:
-    """Give every draft its id (its own, its source id's, or a new one); return known sources."""
+) -> tuple[list[UUID], set[tuple[str, str]], set[UUID]]:
+    """Give every draft its id (its own, its source id's, or a new one); return the ids, the
+    sources already known and the ids made just now (no record can have those yet)."""
     keys = [(d.source.system, d.source.source_id) for d in drafts if d.source]
     known: dict[tuple[str, str], UUID] = {}
     by_system: dict[str, list[str]] = {}
@@ -226,13 +227,17 @@ def _resolve_ids(
                 sources.c.system == system, _among(sources.c.source_id, chunk, postgres)
             )
             known.update({(system, sid): rid for sid, rid in connection.execute(statement)})
-    ids = []
+    ids, minted = [], set()
     for draft in drafts:
         key = (draft.source.system, draft.source.source_id) if draft.source else None
-        ids.append(draft.id or (key and known.get(key)) or new_record_id())
+        record_id = draft.id or (key and known.get(key))
+        if not record_id:
+            record_id = new_record_id()
+            minted.add(record_id)
+        ids.append(record_id)
     if len(set(ids)) != len(ids):
         raise DuplicateInBatch("the same record appears more than once in this batch")
-    return ids, set(known)
+    return ids, set(known), minted
 
 
 def _check_expected(
@@ -319,7 +324,8 @@ def _record_sources(
 
 def _chunks(items: Sequence[Any], whole: bool = False) -> Iterable[list[Any]]:
     if whole:  # PostgreSQL takes the whole list as one array parameter
-        yield list(items)
+        if items:
+            yield list(items)
         return
     for start in range(0, len(items), _CHUNK):
         yield list(items[start : start + _CHUNK])
