@@ -1,4 +1,4 @@
-"""Fixtures of the write API's tests: a client on the test store and a key that may write."""
+"""Fixtures of the API tests: a client on the test store, and a key that may write."""
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -11,14 +10,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from cultuurhub.api import changes, create_app
+from cultuurhub.api import changes
 from cultuurhub.store import RecordDraft, Store
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
 
 
 @pytest.fixture

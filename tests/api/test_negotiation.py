@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 from uuid import UUID
@@ -15,7 +14,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF
 
-from cultuurhub.api import create_app
 from cultuurhub.api.negotiation import OSLO_JSONLD, negotiate, parse_accept
 from cultuurhub.config import get_settings
 from cultuurhub.demo import generate
@@ -26,12 +24,6 @@ from cultuurhub.store import Store, draft_from_record
 
 TURTLE = "text/turtle"
 JSONLD = "application/ld+json"
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
 
 
 @pytest.fixture

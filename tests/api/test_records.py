@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -10,7 +9,6 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from cultuurhub.api import create_app
 from cultuurhub.api.records import jsonld_text
 from cultuurhub.model import RecordType, parse_record
 from cultuurhub.store import RecordDraft, Store, draft_from_record
@@ -25,12 +23,6 @@ EVENT = {
     "endDate": "2026-12-12T22:00:00+01:00",
     "workflowStatus": "APPROVED",
 }
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
 
 
 @pytest.fixture

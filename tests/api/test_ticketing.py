@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from uuid import UUID
 
 import orjson
-import pytest
 from fastapi.testclient import TestClient
 
-from cultuurhub.api import create_app
 from cultuurhub.ingest import ImportOptions, import_file, reader_for
 from cultuurhub.model import RecordType, parse_record
 from cultuurhub.store import Store, draft_from_record
@@ -27,12 +24,6 @@ CONCERT = {
          "bookingAvailability": {"type": "Available", "capacity": 400, "remainingCapacity": 300}},
     ],
 }  # fmt: skip
-
-
-@pytest.fixture
-def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
 
 
 def concert(store: Store, owner: UUID) -> UUID:
