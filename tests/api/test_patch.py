@@ -91,3 +91,40 @@ def test_patching_what_is_not_there(client: TestClient, owner: Key, missing: str
     event_id = create(client, owner)
     assert client.delete(f"/events/{event_id}", headers=owner.headers).status_code == 204
     assert_problem(patch(client, owner, event_id, {"name": {"nl": "x"}}), 410)
+
+
+def json_patch(client: TestClient, key: Key, event_id: UUID, operations: Any) -> Any:
+    sent = {**key.headers, "Content-Type": "application/json-patch+json"}
+    return client.patch(f"/events/{event_id}", content=orjson.dumps(operations), headers=sent)
+
+
+def test_a_json_patch_applies_its_operations_in_order(
+    client: TestClient, store: Store, owner: Key
+) -> None:
+    event_id = create(client, owner)
+    title = EVENT["name"]["nl"]
+    done = json_patch(client, owner, event_id, [
+        {"op": "test", "path": "/name/nl", "value": title},
+        {"op": "replace", "path": "/name/nl", "value": f"{title} en Debussy"},
+        {"op": "remove", "path": "/typicalAgeRange"},
+    ])  # fmt: skip
+    assert done.status_code == 200, done.text
+    document = client.get(f"/events/{event_id}").json()
+    assert document["name"]["nl"] == f"{title} en Debussy"
+    assert "typicalAgeRange" not in document
+
+
+def test_a_json_patch_that_does_not_fit_changes_nothing(
+    client: TestClient, store: Store, owner: Key
+) -> None:
+    event_id = create(client, owner)
+    stale = [{"op": "test", "path": "/name/nl", "value": "Een oude titel"},
+             {"op": "replace", "path": "/name/nl", "value": "Nieuw"}]  # fmt: skip
+    assert_problem(json_patch(client, owner, event_id, stale), 409, "patch")
+    missing = [{"op": "remove", "path": "/nergens"}]
+    assert_problem(json_patch(client, owner, event_id, missing), 409)
+    assert_problem(json_patch(client, owner, event_id, [{"op": "fly"}]), 400, "JSON Patch")
+    assert_problem(json_patch(client, owner, event_id, {"op": "remove"}), 400, "JSON Patch")
+    broken = [{"op": "remove", "path": "/terms"}]  # applies, but the record is then invalid
+    assert_problem(json_patch(client, owner, event_id, broken), 422)
+    assert len(store.history(event_id)) == 1

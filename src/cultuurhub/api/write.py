@@ -176,7 +176,9 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         "/{record_id}",
         summary=f"Change some fields of a {name} (its owner, or an admin)",
         description="A JSON Merge Patch (RFC 7396, `application/merge-patch+json`): the fields "
-        "that change; null removes a field. The patched record is validated whole, as a "
+        "that change; null removes a field. Or a JSON Patch (RFC 6902, "
+        "`application/json-patch+json`): operations, with `test` to apply them only to the "
+        "values you expect (409 otherwise). The patched record is validated whole, as a "
         "replacement is, and stored as a new version (the same content makes none). "
         "`If-Match` works as on `PUT`.",
         response_class=Response,

@@ -231,7 +231,28 @@ MERGE_PATCH_BODY: dict[str, Any] = {
                     "value": {"bookingAvailability": {"type": "Unavailable"}},
                 },
             },
-        }
+        },
+        "application/json-patch+json": {
+            "schema": {
+                "type": "array",
+                "items": {"type": "object"},
+                "description": "JSON Patch operations (RFC 6902): add, remove, replace, move, "
+                "copy and test, with JSON Pointer paths into the record's wire shape.",
+            },
+            "examples": {
+                "checked_title": {
+                    "summary": "Change the Dutch title only if it is still the old one",
+                    "value": [
+                        {"op": "test", "path": "/name/nl", "value": "Het Collectief speelt Ravel"},
+                        {
+                            "op": "replace",
+                            "path": "/name/nl",
+                            "value": "Het Collectief speelt Ravel en Debussy",
+                        },
+                    ],
+                },
+            },
+        },
     },
 }
 

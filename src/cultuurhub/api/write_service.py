@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
+import jsonpatch
+import jsonpointer
 import orjson
 
 from cultuurhub.access import Action, Forbidden, Principal, may, require
@@ -97,6 +99,13 @@ class DocumentRefused(WriteRefused):
     """The record's document is larger than the store takes (``max_document_bytes``)."""
 
     status, title = 413, "Content Too Large"
+
+
+class PatchConflict(WriteRefused):
+    """A JSON Patch that cannot be applied to the record as it is (a failed test, a path
+    that is not there)."""
+
+    status, title = 409, "Conflict"
 
 
 class UnsupportedBody(WriteRefused):
@@ -202,6 +211,8 @@ def patch_record(store: Store, target: Target, payload: Payload, writer: Writer)
     _require(writer, Action.EDIT, current.owner)
     _check_if_match(target.if_match, current)
     patch = payload.json()
+    if payload.media_type == JSON_PATCH:
+        return _replace_with(store, target, current, json_patch(current.document, patch), writer)
     if not isinstance(patch, dict):
         raise WriteRefused(
             "Een merge patch is een JSON-object met de velden die veranderen (null schrapt een "
@@ -209,6 +220,33 @@ def patch_record(store: Store, target: Target, payload: Payload, writer: Writer)
             "a field)."
         )
     return _replace_with(store, target, current, merge_patch(current.document, patch), writer)
+
+
+JSON_PATCH = "application/json-patch+json"
+
+
+def json_patch(document: dict[str, Any], operations: Any) -> Any:
+    """Apply a JSON Patch (RFC 6902, the ``jsonpatch`` package) to a copy of ``document``."""
+    try:
+        patch = jsonpatch.JsonPatch(operations)
+    except (jsonpatch.InvalidJsonPatch, TypeError, AttributeError) as error:
+        raise WriteRefused(
+            f"Dit is geen geldige JSON Patch (RFC 6902): een lijst van bewerkingen zoals "
+            f'{{"op": "replace", "path": "/name/nl", "value": "…"}}. / This is not a valid JSON '
+            f"Patch (RFC 6902): a list of operations. ({error})"
+        ) from None
+    try:
+        return patch.apply(document)
+    except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException) as error:
+        raise PatchConflict(
+            f"De patch past niet op het record zoals het nu is: {error}. / The patch does not "
+            f"apply to the record as it is now: {error}."
+        ) from None
+    except (TypeError, AttributeError, ValueError) as error:
+        raise WriteRefused(
+            f"Dit is geen geldige JSON Patch (RFC 6902). / This is not a valid JSON Patch "
+            f"(RFC 6902): {error}"
+        ) from None
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
