@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from uuid import UUID, uuid4
 
 import pytest
@@ -260,3 +261,19 @@ def test_a_document_is_stored_without_a_top_level_id_or_context(store: Store, ow
     raw = store.get_raw(first.id)
     assert raw is not None and raw.document_json.startswith('{"location":{"@id":')
     assert again.outcome == "unchanged"  # the hub's @id is its own: another one changes nothing
+
+
+def test_moments_written_in_bulk_read_back_exactly(store: Store, owner: UUID) -> None:
+    brussels = timezone(timedelta(hours=2))
+    moments = [
+        datetime(2026, 10, 12, 20, 0, tzinfo=brussels),
+        datetime(2026, 10, 12, 18, 0, 0, 123, tzinfo=UTC),
+        datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC),  # a year of three digits
+    ]
+    drafts = [
+        event(owner, f"Moment {i}", columns={"name": f"m{i}", "start_at": moments[i % 3]})
+        for i in range(60)  # the bulk path: executemany on SQLite, COPY on PostgreSQL
+    ]
+    store.put_batch(drafts, "t")
+    starts = {row["name"]: row["start_at"] for row in store.recently_modified("event", 100)}
+    assert [starts[f"m{i}"] for i in range(3)] == moments

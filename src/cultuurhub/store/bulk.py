@@ -30,8 +30,9 @@ def _sqlite_time(value: datetime | None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    # as SQLAlchemy's SQLite DATETIME writes it: YYYY-MM-DD HH:MM:SS.ffffff
+    return value.isoformat(" ", "microseconds")
 
 
 def _postgres_time(value: datetime | None) -> datetime | None:
