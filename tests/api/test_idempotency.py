@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import copy
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import orjson
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from cultuurhub.api import write
 from cultuurhub.api.idempotency import fingerprint
 from cultuurhub.api.write_examples import EVENT
 from cultuurhub.store import Store, StoredResponse
+from cultuurhub.store.tables import idempotency_keys
 from tests.api.test_write import Key, assert_problem, make_key
 
 
@@ -118,3 +120,15 @@ def test_keys_expire(store: Store, owner: Key) -> None:
     assert kept.outcome == "replay" and kept.response == StoredResponse(201, {}, b"{}")
     time.sleep(0.01)
     assert store.claim_idempotency_key(owner.organisation, "k", "g", timedelta(0)).outcome == "new"
+
+
+def test_a_key_left_running_by_a_stopped_hub_is_taken_over(store: Store, owner: Key) -> None:
+    hour = timedelta(hours=1)
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "running"
+    with store.engine.begin() as connection:  # the first request started three minutes ago
+        connection.execute(
+            update(idempotency_keys).values(created=datetime.now(UTC) - timedelta(minutes=3))
+        )
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "running"

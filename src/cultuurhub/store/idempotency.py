@@ -23,6 +23,10 @@ from cultuurhub.store.tables import idempotency_keys
 
 ClaimOutcome = Literal["new", "replay", "mismatch", "running"]
 
+#: A key whose first request has not finished after this long was left by a hub that stopped
+#: mid-request; the next request with the key runs instead of waiting for ever.
+ABANDONED_AFTER = timedelta(minutes=2)
+
 
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
@@ -67,8 +71,17 @@ def claim(
             idempotency_keys.c.status,
             idempotency_keys.c.headers,
             idempotency_keys.c.body,
+            idempotency_keys.c.created,
         ).where(_this(organisation_id, key))
     ).one()
+    if row.status is None and row.created < now - ABANDONED_AFTER:
+        # its first request never finished (the hub stopped mid-way): this one takes it over
+        connection.execute(
+            update(idempotency_keys)
+            .where(_this(organisation_id, key))
+            .values(fingerprint=fingerprint, created=now)
+        )
+        return Claim("new")
     if row.fingerprint != fingerprint:
         return Claim("mismatch")
     if row.status is None:
