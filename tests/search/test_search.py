@@ -298,6 +298,12 @@ def test_autocomplete(hub: dict[str, Any]) -> None:
     assert "Concert in voorbereiding" not in {s.name for s in hub["index"].autocomplete("conc")}
 
 
+@pytest.mark.parametrize("typed", ["\U00018d80", "rep_", "a~b", "x&y", "c++", "(re", "[bij", "é^"])
+def test_autocomplete_takes_any_characters(hub: dict[str, Any], typed: str) -> None:
+    # each character reaches tantivy's regex literally (found by the OpenAPI fuzz test)
+    assert isinstance(hub["index"].autocomplete(typed), list)
+
+
 def test_bad_searches_are_refused(hub: dict[str, Any]) -> None:
     index: SearchIndex = hub["index"]
     for bad in (SearchQuery(limit=0), SearchQuery(start=9990, limit=20),

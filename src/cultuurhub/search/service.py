@@ -554,8 +554,13 @@ def _municipality_name(nis: str) -> str:
     return _MUNICIPALITIES.get(nis, nis)
 
 
+#: The characters Rust's regex syntax (tantivy's) lets one escape; escaping any other, such as
+#: ``_`` or a character Python does not count as alphanumeric, is an error there.
+_REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")
+
+
 def _regex_escape(text: str) -> str:
-    return "".join(char if char.isalnum() else "\\" + char for char in text)
+    return "".join("\\" + char if char in _REGEX_META else char for char in text)
 
 
 def _encode(state: dict[str, Any]) -> str:
