@@ -132,3 +132,29 @@ def test_a_key_left_running_by_a_stopped_hub_is_taken_over(store: Store, owner: 
         )
     assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
     assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "running"
+
+
+def test_a_create_is_made_once_even_if_the_hub_stops_right_after_storing_it(
+    client: TestClient, store: Store, owner: Key, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stopped(*args: object) -> None:
+        raise RuntimeError("the hub stopped after the record was stored")
+
+    monkeypatch.setattr(Store, "finish_idempotency_key", stopped)
+    with pytest.raises(RuntimeError, match="stopped"):
+        post(client, owner, "once")
+    monkeypatch.undo()
+    assert events(store) == 1  # the record was stored, with its answer in the same transaction
+    again = post(client, owner, "once")
+    assert (again.status_code, again.headers["idempotent-replayed"]) == (201, "true")
+    assert events(store) == 1
+
+
+def test_releasing_a_key_keeps_an_answer_already_kept(store: Store, owner: Key) -> None:
+    hour = timedelta(hours=1)
+    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
+    store.finish_idempotency_key(owner.organisation, "k", StoredResponse(201, {}, b"{}"))
+    store.release_idempotency_key(owner.organisation, "k")
+    store.finish_idempotency_key(owner.organisation, "k", StoredResponse(500, {}, b"x"))
+    kept = store.claim_idempotency_key(owner.organisation, "k", "f", hour)
+    assert kept.outcome == "replay" and kept.response == StoredResponse(201, {}, b"{}")

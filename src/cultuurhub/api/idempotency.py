@@ -28,12 +28,17 @@ _KEPT_HEADERS = ("content-type", "location", "etag")
 
 
 async def idempotent(
-    request: Request, organisation_id: UUID, run: Callable[[], Awaitable[Response]]
+    request: Request, organisation_id: UUID, run: Callable[[str | None], Awaitable[Response]]
 ) -> Response:
-    """Run a create once per idempotency key; without the header, just run it."""
+    """Run a create once per idempotency key; without the header, just run it.
+
+    ``run`` gets the key (None without one): a create that stores its record keeps its answer
+    in the record's own transaction (``write_service.Answering``); any other answer, a refusal,
+    is kept here afterwards.
+    """
     sent = request.headers.get(HEADER)
     if sent is None:
-        return await run()
+        return await run(None)
     key = sent.strip()
     if len(key) >= 2 and key[0] == key[-1] == '"':  # a structured-field string, as the draft has it
         key = key[1:-1]
@@ -68,21 +73,27 @@ async def idempotent(
 
 
 async def _first_run(
-    store: Store, organisation_id: UUID, key: str, run: Callable[[], Awaitable[Response]]
+    store: Store,
+    organisation_id: UUID,
+    key: str,
+    run: Callable[[str | None], Awaitable[Response]],
 ) -> Response:
     try:
-        response = await run()
+        response = await run(key)
     except BaseException:
-        store.release_idempotency_key(organisation_id, key)
+        store.release_idempotency_key(organisation_id, key)  # a kept answer stays
         raise
     if response.status_code >= 500 or response.status_code == 429:
         store.release_idempotency_key(organisation_id, key)
         return response
-    kept = {name: response.headers[name] for name in _KEPT_HEADERS if name in response.headers}
-    store.finish_idempotency_key(
-        organisation_id, key, StoredResponse(response.status_code, kept, bytes(response.body))
-    )
+    store.finish_idempotency_key(organisation_id, key, kept_answer(response))  # once only
     return response
+
+
+def kept_answer(response: Response) -> StoredResponse:
+    """What of a response an idempotency key keeps: status, body, media type, URL and ETag."""
+    kept = {name: response.headers[name] for name in _KEPT_HEADERS if name in response.headers}
+    return StoredResponse(response.status_code, kept, bytes(response.body))
 
 
 async def _fingerprint(request: Request) -> str:

@@ -16,10 +16,11 @@ from fastapi.security import APIKeyHeader
 
 from cultuurhub.api import write_examples as docs
 from cultuurhub.api.auth import api_key, principal
-from cultuurhub.api.idempotency import idempotent
+from cultuurhub.api.idempotency import idempotent, kept_answer
 from cultuurhub.api.problems import problem
 from cultuurhub.api.records import record_uri
 from cultuurhub.api.write_service import (
+    Answering,
     LabelChange,
     Payload,
     Target,
@@ -37,7 +38,7 @@ from cultuurhub.api.write_service import (
 )
 from cultuurhub.config import get_settings
 from cultuurhub.model import FieldProblem, InvalidRecord, RecordType
-from cultuurhub.store import PutResult, Store
+from cultuurhub.store import PutResult, Store, StoredResponse
 
 
 def writer_for(request: Request) -> Writer:
@@ -145,10 +146,16 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         except WriteRefused as refusal:
             return _problem_of(refusal)
 
-        async def run() -> Response:
+        def answer(written: Written) -> StoredResponse:
+            return kept_answer(_written(record_type, written, 201))
+
+        async def run(key: str | None) -> Response:
+            answering = None if key is None else Answering(key, answer)
             try:
                 payload = await _payload(request)
-                written = create_record(request.app.state.store, record_type, payload, writer)
+                written = create_record(
+                    request.app.state.store, record_type, payload, writer, answering
+                )
             except (WriteRefused, InvalidRecord) as refusal:
                 return _problem_of(refusal)
             return _written(record_type, written, 201)

@@ -8,6 +8,7 @@ author, so the versions are the audit trail. ``api/write.py`` turns them into ro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
@@ -30,10 +31,12 @@ from cultuurhub.quality import Score, score
 from cultuurhub.store import (
     ApiKey,
     DocumentTooLarge,
+    KeptAnswer,
     PutResult,
     RecordDraft,
     Store,
     StoredRecord,
+    StoredResponse,
     VersionConflict,
     draft_from_record,
     new_record_id,
@@ -171,8 +174,21 @@ class Target:
     if_match: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Answering:
+    """A create's idempotency key, and how to render the answer the store keeps with it, in
+    the same transaction as the record (so the record is made once per key, whatever stops)."""
+
+    key: str
+    render: Callable[[Written], StoredResponse]
+
+
 def create_record(
-    store: Store, record_type: RecordType, payload: Payload, writer: Writer
+    store: Store,
+    record_type: RecordType,
+    payload: Payload,
+    writer: Writer,
+    answering: Answering | None = None,
 ) -> Written:
     """Validate a new record and store it for the writer's organisation, as a draft by default."""
     owner = writer.principal.organisation_id
@@ -193,7 +209,7 @@ def create_record(
             ]
         )
     draft = _draft(record_type, record, status, RecordDraft("", owner, {}, new_record_id()))
-    return _put(store, draft, writer)
+    return _put(store, draft, writer, answering)
 
 
 def replace_record(store: Store, target: Target, payload: Payload, writer: Writer) -> Written:
@@ -468,13 +484,26 @@ def _draft(
     )
 
 
-def _put(store: Store, draft: RecordDraft, writer: Writer) -> Written:
-    return Written(_store(store, draft, writer), score(draft.type, draft.document))
+def _put(
+    store: Store, draft: RecordDraft, writer: Writer, answering: Answering | None = None
+) -> Written:
+    quality = score(draft.type, draft.document)
+    keep = None
+    if answering is not None:
+        owner = writer.principal.organisation_id
+        assert owner is not None  # a key always belongs to an organisation
+        render = answering.render
+        keep = KeptAnswer(
+            owner, answering.key, lambda results: render(Written(results[0], quality))
+        )
+    return Written(_store(store, draft, writer, keep), quality)
 
 
-def _store(store: Store, draft: RecordDraft, writer: Writer) -> PutResult:
+def _store(
+    store: Store, draft: RecordDraft, writer: Writer, keep: KeptAnswer | None = None
+) -> PutResult:
     try:
-        return store.put(draft, writer.author)
+        return store.put(draft, writer.author, keep)
     except VersionConflict as conflict:
         raise _changed_meanwhile(conflict) from None
     except DocumentTooLarge as error:

@@ -31,7 +31,7 @@ from cultuurhub.store.export_reads import (
     related_records,
 )
 from cultuurhub.store.feed import FeedEntry, FeedPage, FeedQuery, feed_items, feed_page, head_seq
-from cultuurhub.store.idempotency import Claim, StoredResponse
+from cultuurhub.store.idempotency import Claim, KeptAnswer, StoredResponse
 from cultuurhub.store.jobs import JOB_STATUSES, ImportJob, ImportJobs, JobDraft
 from cultuurhub.store.listing import (
     ListedRecord,
@@ -94,6 +94,7 @@ __all__ = [
     "ImportJob",
     "ImportJobs",
     "JobDraft",
+    "KeptAnswer",
     "Limits",
     "ListedRecord",
     "ListingFilter",

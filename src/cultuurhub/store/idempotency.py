@@ -9,6 +9,7 @@ it is held while its first request runs, so a parallel retry is told to wait. Ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -19,6 +20,7 @@ from sqlalchemy import ColumnElement, Connection, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from cultuurhub.store.drafts import PutResult
 from cultuurhub.store.tables import idempotency_keys
 
 ClaimOutcome = Literal["new", "replay", "mismatch", "running"]
@@ -35,6 +37,17 @@ class StoredResponse:
     status: int
     headers: dict[str, str]
     body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class KeptAnswer:
+    """A key whose answer the write itself keeps, in its own transaction: ``render`` turns the
+    write's results into the answer. A create is then made exactly once per key, even if the
+    hub stops right after storing it."""
+
+    organisation_id: UUID
+    key: str
+    render: Callable[[list[PutResult]], StoredResponse]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +106,10 @@ def claim(
 def finish(
     connection: Connection, organisation_id: UUID, key: str, response: StoredResponse
 ) -> None:
-    """Remember the response of a key's first request."""
+    """Remember the response of a key's first request (once: a kept answer stays)."""
     connection.execute(
         update(idempotency_keys)
-        .where(_this(organisation_id, key))
+        .where(_this(organisation_id, key), idempotency_keys.c.status.is_(None))
         .values(
             status=response.status,
             headers=orjson.dumps(response.headers).decode(),
@@ -106,8 +119,13 @@ def finish(
 
 
 def release(connection: Connection, organisation_id: UUID, key: str) -> None:
-    """Forget a key whose first request failed on the hub's side, so a retry runs again."""
-    connection.execute(delete(idempotency_keys).where(_this(organisation_id, key)))
+    """Forget a key whose first request failed on the hub's side, so a retry runs again; a key
+    whose answer is already kept (its record was stored) stays."""
+    connection.execute(
+        delete(idempotency_keys).where(
+            _this(organisation_id, key), idempotency_keys.c.status.is_(None)
+        )
+    )
 
 
 def _this(organisation_id: UUID, key: str) -> ColumnElement[bool]:

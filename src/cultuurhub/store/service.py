@@ -53,15 +53,29 @@ class Store:
         self.engine.dispose()
         self.reader.dispose()
 
-    def put(self, draft: RecordDraft, author: str) -> PutResult:
+    def put(
+        self, draft: RecordDraft, author: str, keep_answer: idempotency.KeptAnswer | None = None
+    ) -> PutResult:
         """Store one record; the same content again makes no new version."""
-        return self.put_batch([draft], author)[0]
+        return self.put_batch([draft], author, keep_answer)[0]
 
-    def put_batch(self, drafts: Sequence[RecordDraft], author: str) -> list[PutResult]:
-        """Store many records in one transaction: all of them, or none when one fails."""
+    def put_batch(
+        self,
+        drafts: Sequence[RecordDraft],
+        author: str,
+        keep_answer: idempotency.KeptAnswer | None = None,
+    ) -> list[PutResult]:
+        """Store many records in one transaction: all of them, or none when one fails.
+
+        With ``keep_answer`` the answer to an idempotency key is kept in the same transaction.
+        """
         prepared = check_limits(drafts, self.limits)
         with self.engine.begin() as connection:
-            return write_batch(connection, drafts, prepared, author)
+            results = write_batch(connection, drafts, prepared, author)
+            if keep_answer is not None:
+                answer = keep_answer.render(results)
+                idempotency.finish(connection, keep_answer.organisation_id, keep_answer.key, answer)
+            return results
 
     def get(self, record_id: UUID) -> StoredRecord | None:
         """Return a record as it stands (deleted ones flagged), or None."""
