@@ -45,6 +45,19 @@ def _store() -> Store:
     return Store(get_settings().database_url)
 
 
+def _store_of(organisation: UUID) -> Store:
+    """The store, once it is clear that ``organisation`` is one of its organisations."""
+    store = _store()
+    if store.get_organisation(organisation) is None:
+        store.close()
+        errors.print(
+            f"Geen organisatie met id {organisation}; `cultuurhub org list` toont ze. / "
+            f"No organisation with id {organisation}; `cultuurhub org list` shows them."
+        )
+        raise typer.Exit(1)
+    return store
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
@@ -235,7 +248,7 @@ def import_(
     except UnknownFormat as error:
         errors.print(str(error))
         raise typer.Exit(2) from None
-    store = _store()
+    store = _store_of(organisation)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
         with Progress(*columns, TimeRemainingColumn(), console=console) as progress:
@@ -282,7 +295,7 @@ def harvest_(
 
     options = ImportOptions(organisation, url, author=f"harvest {url}")
     harvest_options = HarvestOptions(metadata_prefix=prefix, set_spec=set_spec)
-    store = _store()
+    store = _store_of(organisation)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
         with Progress(*columns, console=console) as progress:

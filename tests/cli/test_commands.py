@@ -76,6 +76,18 @@ def test_unknown_record_is_a_clear_error(hub: str) -> None:
     assert result.exit_code == 1 and "no record" in result.output
 
 
+def test_import_for_an_unknown_organisation_is_a_clear_error(hub: str, tmp_path: Path) -> None:
+    run("init")
+    csv = tmp_path / "programma.csv"
+    csv.write_text("Titel;Datum\nOrgelconcert;12/12/2026 20:00\n", encoding="utf-8")
+    stranger = "00000000-0000-7000-8000-000000000001"
+    for command in (["import", str(csv)], ["harvest", "https://example.org/oai"]):
+        result = CliRunner().invoke(app, [*command, "--org", stranger])
+        assert result.exit_code == 1, result.output
+        assert f"No organisation with id {stranger}" in " ".join(result.output.split())
+        assert "Traceback" not in result.output
+
+
 def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
     from tests.ingest.test_oaipmh import serve, sickle
 
