@@ -14,9 +14,11 @@ from sqlalchemy import update
 from cultuurhub.api import write
 from cultuurhub.api.idempotency import fingerprint
 from cultuurhub.api.write_examples import EVENT
-from cultuurhub.store import Store, StoredResponse
+from cultuurhub.store import Claim, Store, StoredResponse
 from cultuurhub.store.tables import idempotency_keys
 from tests.api.test_write import Key, assert_problem, make_key
+
+HOUR = timedelta(hours=1)
 
 
 def post(client: TestClient, key: Key, idempotency_key: str | None, body: object = EVENT) -> object:
@@ -87,8 +89,8 @@ def test_a_retry_while_the_first_request_runs_is_told_to_wait(
     body = orjson.dumps(EVENT)
     headers = {**owner.headers, "Content-Type": "application/json", "Idempotency-Key": "busy"}
     running = fingerprint("POST", "/events", "application/json", body)
-    claim = store.claim_idempotency_key(owner.organisation, "busy", running, timedelta(hours=1))
-    assert claim.outcome == "new"  # as if another worker were running this request now
+    held = store.claim_idempotency_key(owner.organisation, "busy", running, HOUR)
+    assert held.outcome == "new"  # as if another worker were running this request now
     waiting = client.post("/events", content=body, headers=headers)
     assert_problem(waiting, 409, "Idempotency-Key")
     assert waiting.headers["retry-after"] == "1"
@@ -112,26 +114,30 @@ def test_a_request_that_failed_on_the_hubs_side_can_be_retried(
     assert events(store) == 1
 
 
+CREATED = StoredResponse(201, {}, b"{}")
+
+
+def claim(store: Store, owner: Key, fingerprint: str = "f", lifetime: timedelta = HOUR) -> Claim:
+    """Claim the key "k" for a request with this fingerprint, straight on the store."""
+    return store.claim_idempotency_key(owner.organisation, "k", fingerprint, lifetime)
+
+
 def test_keys_expire(store: Store, owner: Key) -> None:
-    hour = timedelta(hours=1)
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
-    store.finish_idempotency_key(owner.organisation, "k", StoredResponse(201, {}, b"{}"))
-    kept = store.claim_idempotency_key(owner.organisation, "k", "f", hour)
-    assert kept.outcome == "replay" and kept.response == StoredResponse(201, {}, b"{}")
+    assert claim(store, owner).outcome == "new"
+    store.finish_idempotency_key(owner.organisation, "k", CREATED)
+    kept = claim(store, owner)
+    assert (kept.outcome, kept.response) == ("replay", CREATED)
     time.sleep(0.01)
-    assert store.claim_idempotency_key(owner.organisation, "k", "g", timedelta(0)).outcome == "new"
+    assert claim(store, owner, "g", timedelta(0)).outcome == "new"
 
 
 def test_a_key_left_running_by_a_stopped_hub_is_taken_over(store: Store, owner: Key) -> None:
-    hour = timedelta(hours=1)
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "running"
+    assert [claim(store, owner).outcome for _ in range(2)] == ["new", "running"]
     with store.engine.begin() as connection:  # the first request started three minutes ago
         connection.execute(
             update(idempotency_keys).values(created=datetime.now(UTC) - timedelta(minutes=3))
         )
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "running"
+    assert [claim(store, owner).outcome for _ in range(2)] == ["new", "running"]
 
 
 def test_a_create_is_made_once_even_if_the_hub_stops_right_after_storing_it(
@@ -151,10 +157,9 @@ def test_a_create_is_made_once_even_if_the_hub_stops_right_after_storing_it(
 
 
 def test_releasing_a_key_keeps_an_answer_already_kept(store: Store, owner: Key) -> None:
-    hour = timedelta(hours=1)
-    assert store.claim_idempotency_key(owner.organisation, "k", "f", hour).outcome == "new"
-    store.finish_idempotency_key(owner.organisation, "k", StoredResponse(201, {}, b"{}"))
+    assert claim(store, owner).outcome == "new"
+    store.finish_idempotency_key(owner.organisation, "k", CREATED)
     store.release_idempotency_key(owner.organisation, "k")
     store.finish_idempotency_key(owner.organisation, "k", StoredResponse(500, {}, b"x"))
-    kept = store.claim_idempotency_key(owner.organisation, "k", "f", hour)
-    assert kept.outcome == "replay" and kept.response == StoredResponse(201, {}, b"{}")
+    kept = claim(store, owner)
+    assert (kept.outcome, kept.response) == ("replay", CREATED)

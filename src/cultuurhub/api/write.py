@@ -177,7 +177,10 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         operation_id=f"replace_{name}",
     )  # fmt: skip
     async def replace_(record_id: UUID, request: Request) -> Response:
-        return await _rewrite(request, Target(record_type, record_id), replace_record)
+        def act(store: Store, target: Target, writer: Writer, payload: Payload) -> Response:
+            return _written(record_type, replace_record(store, target, payload, writer), 200)
+
+        return await _act_on(request, Target(record_type, record_id), act)
 
     @router.patch(
         "/{record_id}",
@@ -195,7 +198,10 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         operation_id=f"patch_{name}",
     )  # fmt: skip
     async def patch(record_id: UUID, request: Request) -> Response:
-        return await _rewrite(request, Target(record_type, record_id), patch_record)
+        def act(store: Store, target: Target, writer: Writer, payload: Payload) -> Response:
+            return _written(record_type, patch_record(store, target, payload, writer), 200)
+
+        return await _act_on(request, Target(record_type, record_id), act)
 
     @router.delete(
         "/{record_id}",
@@ -209,12 +215,10 @@ def _add_record_routes(router: APIRouter, record_type: RecordType) -> None:
         operation_id=f"delete_{name}",
     )  # fmt: skip
     async def delete(record_id: UUID, request: Request) -> Response:
-        target = Target(record_type, record_id, request.headers.get("if-match"))
-        try:
-            result = delete_record(request.app.state.store, target, writer_for(request))
-        except WriteRefused as refusal:
-            return _problem_of(refusal)
-        return _no_content(result)
+        def act(store: Store, target: Target, writer: Writer, _: Payload) -> Response:
+            return _no_content(delete_record(store, target, writer))
+
+        return await _act_on(request, Target(record_type, record_id), act)
 
 
 def _add_label_routes(router: APIRouter, record_type: RecordType) -> None:
@@ -228,13 +232,12 @@ def _add_label_routes(router: APIRouter, record_type: RecordType) -> None:
     async def run(
         record_id: UUID, label: str, hidden: bool, add: bool, request: Request
     ) -> Response:
-        target = Target(record_type, record_id, request.headers.get("if-match"))
         change = LabelChange(label, add, hidden)
-        try:
-            result = change_label(request.app.state.store, target, change, writer_for(request))
-        except (WriteRefused, InvalidRecord) as refusal:
-            return _problem_of(refusal)
-        return _no_content(result)
+
+        def act(store: Store, target: Target, writer: Writer, _: Payload) -> Response:
+            return _no_content(change_label(store, target, change, writer))
+
+        return await _act_on(request, Target(record_type, record_id), act)
 
     @router.put(
         "/{record_id}/labels/{label}",
@@ -284,30 +287,25 @@ def _add_workflow_route(router: APIRouter, record_type: RecordType) -> None:
         operation_id=f"set_{name}_workflow_status",
     )  # fmt: skip
     async def set_workflow_status(record_id: UUID, request: Request) -> Response:
-        target = Target(record_type, record_id, request.headers.get("if-match"))
-        try:
-            writer = writer_for(request)
-            payload = await _payload(request)
-            result = move_workflow(request.app.state.store, target, payload, writer)
-        except (WriteRefused, InvalidRecord) as refusal:
-            return _problem_of(refusal)
-        return _no_content(result)
+        def act(store: Store, target: Target, writer: Writer, payload: Payload) -> Response:
+            return _no_content(move_workflow(store, target, payload, writer))
+
+        return await _act_on(request, Target(record_type, record_id), act)
 
 
-async def _rewrite(
+async def _act_on(
     request: Request,
     target: Target,
-    operation: Callable[[Store, Target, Payload, Writer], Written],
+    act: Callable[[Store, Target, Writer, Payload], Response],
 ) -> Response:
-    """A replacement or a patch: a new version made from the record as it is now."""
+    """Every write on an existing record: the key's writer, the version the caller saw
+    (``If-Match``) and the body go to ``act``; what the hub refuses becomes a problem."""
     target = replace(target, if_match=request.headers.get("if-match"))
     try:
         writer = writer_for(request)
-        payload = await _payload(request)
-        written = operation(request.app.state.store, target, payload, writer)
+        return act(request.app.state.store, target, writer, await _payload(request))
     except (WriteRefused, InvalidRecord) as refusal:
         return _problem_of(refusal)
-    return _written(target.record_type, written, 200)
 
 
 async def _payload(request: Request) -> Payload:
