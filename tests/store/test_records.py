@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 from uuid import UUID, uuid4
 
 import pytest
+import xxhash
 from sqlalchemy import text
 
 from cultuurhub.store import (
@@ -40,6 +42,16 @@ def test_put_is_idempotent(store: Store, owner: UUID) -> None:
     assert (again.outcome, again.version, again.seq) == ("unchanged", 1, None)
     assert len(store.history(first.id)) == 1
     assert [change.seq for change in store.changes_since(0)] == [1]
+
+
+def test_new_records_get_time_ordered_version_7_ids(store: Store, owner: UUID) -> None:
+    before = datetime.now(UTC)
+    results = store.put_batch([event(owner, f"Voorstelling {n}") for n in range(50)], "tester")
+    ids = [result.id for result in results]
+    assert all(isinstance(i, UUID) and i.version == 7 for i in ids)
+    assert ids == sorted(ids)  # made one after the other, they sort one after the other
+    made = datetime.fromtimestamp((ids[0].int >> 80) / 1000, UTC)  # the first 48 bits: ms
+    assert before - timedelta(seconds=1) <= made <= datetime.now(UTC)
 
 
 def test_a_change_makes_exactly_one_version(store: Store, owner: UUID) -> None:
@@ -229,6 +241,27 @@ def test_migrations_go_down_and_up_again_keeping_the_records(store: Store, owner
         {"nl": "Een (gewijzigd)"},
     ]
     assert store.put(event(owner, "Twee"), "t").seq == 3
+
+
+def test_the_content_hash_migration_keeps_unchanged_records_unchanged(
+    store: Store, owner: UUID
+) -> None:
+    document = {"@id": "https://elders.example/e/1", "name": {"nl": "Één"}, "prijs": 12.5}
+    first = store.put(RecordDraft("event", owner, document, source=SourceRef("csv", "r1")), "t")
+    downgrade(store.engine, "0006")  # back to BLAKE2b hashes, as a hub before 0007 has them
+    with store.engine.connect() as connection:
+        old = connection.execute(text("SELECT content_hash FROM records")).scalar_one()
+        linked = connection.execute(text("SELECT content_hash FROM sources")).scalar_one()
+    prefix = f"event|{owner}|draft|public|".encode()
+    canonical = b'{"name":{"nl":"\xc3\x89\xc3\xa9n"},"prijs":12.5}'
+    assert old == linked == hashlib.blake2b(prefix + canonical, digest_size=16).hexdigest()
+    store.upgrade()
+    with store.engine.connect() as connection:
+        new = connection.execute(text("SELECT content_hash FROM records")).scalar_one()
+        linked = connection.execute(text("SELECT content_hash FROM sources")).scalar_one()
+    assert new == linked == xxhash.xxh3_128_hexdigest(prefix + canonical)
+    again = store.put(RecordDraft("event", owner, document, source=SourceRef("csv", "r1")), "t")
+    assert (again.id, again.outcome, again.version) == (first.id, "unchanged", 1)
 
 
 def test_a_raw_read_sees_every_commit_of_another_writer(
