@@ -12,7 +12,6 @@ from pathlib import PurePath
 from uuid import UUID
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
-from cultuurhub.ingest.gc_pause import collector_paused
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
@@ -21,6 +20,7 @@ from cultuurhub.ingest.uitdatabank import UitdatabankReader
 from cultuurhub.model import InvalidRecord, RecordType, parse_record
 from cultuurhub.quality import Score, score
 from cultuurhub.store import RecordDraft, SourceRef, Store, draft_from_record
+from cultuurhub.store.gc_pause import collector_paused
 
 _BY_SUFFIX: dict[str, type[Reader]] = {
     ".csv": CsvReader,

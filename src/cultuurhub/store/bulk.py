@@ -7,9 +7,10 @@ The encodings match what the SQLAlchemy types in ``tables.py`` write and read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 from uuid import UUID
 
@@ -20,8 +21,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 Encoder = Callable[[Any], Any]
 
 
-def _sqlite_uuid(value: UUID) -> str:
-    return value.hex
+#: A UUID as SQLAlchemy's ``Uuid`` stores it on SQLite: 32 hexadecimal digits (C-level getter).
+_sqlite_uuid: Callable[[UUID], str] = attrgetter("hex")
 
 
 @lru_cache(maxsize=65_536)
@@ -48,14 +49,10 @@ def _json(value: Any) -> str | None:
     return orjson.dumps(value).decode()
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
 def _encoders(dialect: str) -> dict[str, Encoder]:
     if dialect == "sqlite":
         return {"uuid": _sqlite_uuid, "time": _sqlite_time, "json": _json, "bool": int}
-    return {"uuid": _same, "time": _postgres_time, "json": _json, "bool": _same}
+    return {"time": _postgres_time, "json": _json}  # psycopg takes UUIDs and booleans as they are
 
 
 def _kind(table: Table, column: str) -> str:
@@ -75,13 +72,6 @@ def _pg_json(connection: Connection, table: Table, column: str) -> str:
     """``jsonb`` or ``json``: the PostgreSQL type of a JSON column."""
     implementation = table.c[column].type.dialect_impl(connection.dialect)
     return "jsonb" if isinstance(implementation, JSONB) else "json"
-
-
-def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts, all with the same keys) into ``table``; see :func:`insert_rows`."""
-    if rows:
-        columns = list(rows[0])
-        insert_rows(connection, table, columns, [tuple(row.values()) for row in rows])
 
 
 def insert_rows(
@@ -133,14 +123,15 @@ def update_rows(
 def _encoded(
     dialect: str, kinds: list[str], rows: Sequence[tuple[Any, ...]]
 ) -> list[tuple[Any, ...]]:
-    """The rows with every value encoded as the driver takes it, column by column."""
+    """The rows with every value encoded as the driver takes it, column by column (the rows
+    turned into columns and back in C; only the columns that need it pass an encoder)."""
     encoders = _encoders(dialect)
-    by_column = []
+    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
     for index, kind in enumerate(kinds):
-        values = [row[index] for row in rows]
         encode = encoders.get(kind)
-        by_column.append(list(map(encode, values)) if encode is not None else values)
-    return list(zip(*by_column, strict=True))
+        if encode is not None:
+            columns[index] = map(encode, columns[index])
+    return list(zip(*columns, strict=True))
 
 
 def _placeholders(

@@ -25,8 +25,8 @@ from sqlalchemy import (
     update,
 )
 
-from cultuurhub.store.bulk import insert_many, insert_rows, update_rows
-from cultuurhub.store.drafts import PutResult, RecordDraft
+from cultuurhub.store.bulk import insert_rows, update_rows
+from cultuurhub.store.drafts import Outcome, PutResult, RecordDraft
 from cultuurhub.store.errors import (
     BatchTooLarge,
     DocumentTooLarge,
@@ -161,27 +161,28 @@ def write_batch(
     """Write ``drafts`` in the caller's transaction; unchanged ones take no version."""
     hashes = prepared.hashes
     _check_owners(connection, drafts)
-    ids, known_sources, minted = _resolve_ids(connection, drafts)
+    ids, known_sources, looked_up = _resolve_ids(connection, drafts)
     guarded = any(draft.expected_version is not None for draft in drafts)
-    existing = _existing(connection, [i for i in ids if i not in minted], lock=guarded)
+    existing = _existing(connection, looked_up, lock=guarded)
     if guarded:
         _check_expected(drafts, ids, existing)
     now = datetime.now(UTC)
+    olds = list(map(existing.get, ids)) if existing else [None] * len(ids)
     changed = [
         i
-        for i, record_id in enumerate(ids)
-        if (old := existing.get(record_id)) is None or old.deleted or old.content_hash != hashes[i]
+        for i, old in enumerate(olds)
+        if old is None or old.deleted or old.content_hash != hashes[i]
     ]
     first_seq = allocate(connection, len(changed)) if changed else 0
-    changed_set = set(changed)
-    results = {
-        i: _unchanged(ids[i], existing[ids[i]]) for i in range(len(ids)) if i not in changed_set
-    }
+    results = [
+        None if old is None else PutResult(record_id, old.version, None, "unchanged")
+        for record_id, old in zip(ids, olds, strict=True)
+    ]
     new_rows: list[tuple[Any, ...]] = []
     updated_rows: list[tuple[Any, ...]] = []
     version_rows: list[tuple[Any, ...]] = []
     for offset, i in enumerate(changed):
-        draft, record_id, old = drafts[i], ids[i], existing.get(ids[i])
+        draft, record_id, old = drafts[i], ids[i], olds[i]
         version = 1 if old is None else old.version + 1
         columns = draft.columns
         status = draft.workflow_status
@@ -196,7 +197,8 @@ def write_batch(
         version_rows.append(
             (record_id, version, first_seq + offset, None, status, author, now, False)
         )
-        results[i] = PutResult(record_id, version, first_seq + offset, _outcome(old))
+        outcome: Outcome = "created" if old is None else "updated"
+        results[i] = PutResult(record_id, version, first_seq + offset, outcome)
     insert_rows(connection, records, RECORD_COLUMNS, new_rows)
     keep_documents(connection, [row[0] for row in updated_rows])
     update_rows(
@@ -208,15 +210,7 @@ def write_batch(
     )
     insert_rows(connection, versions, VERSION_COLUMNS, version_rows)
     _record_sources(connection, drafts, (ids, hashes), known_sources, now)
-    return [results[i] for i in range(len(ids))]
-
-
-def _outcome(old: _Existing | None) -> Any:
-    return "created" if old is None else "updated"
-
-
-def _unchanged(record_id: UUID, old: _Existing) -> PutResult:
-    return PutResult(record_id, old.version, None, "unchanged")
+    return results  # type: ignore[return-value]  # every None became a result above
 
 
 def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None:
@@ -224,10 +218,12 @@ def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None
 
     One query per batch; on PostgreSQL it replaces a foreign key checked row by row (0005).
     """
-    owners = list({draft.owner for draft in drafts})
+    owners = {draft.owner for draft in drafts}
     postgres = connection.dialect.name == "postgresql"
-    statement = select(organisations.c.id).where(_among(organisations.c.id, owners, postgres))
+    statement = select(organisations.c.id).where(_among(organisations.c.id, list(owners), postgres))
     known = set(connection.execute(statement).scalars())
+    if owners <= known:
+        return
     for index, draft in enumerate(drafts):
         if draft.owner not in known:
             raise OrganisationNotFound(
@@ -238,9 +234,9 @@ def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None
 
 def _resolve_ids(
     connection: Connection, drafts: Sequence[RecordDraft]
-) -> tuple[list[UUID], set[tuple[str, str]], set[UUID]]:
+) -> tuple[list[UUID], set[tuple[str, str]], list[UUID]]:
     """Give every draft its id (its own, its source id's, or a new one); return the ids, the
-    sources already known and the ids made just now (no record can have those yet)."""
+    sources already known and the ids not made just now (only those can have a record)."""
     keys = [(d.source.system, d.source.source_id) for d in drafts if d.source]
     known: dict[tuple[str, str], UUID] = {}
     by_system: dict[str, list[str]] = {}
@@ -252,17 +248,18 @@ def _resolve_ids(
             sources.c.system == system, _among(sources.c.source_id, source_ids, postgres)
         )
         known.update({(system, sid): rid for sid, rid in connection.execute(statement)})
-    ids, minted = [], set()
+    ids, looked_up = [], []
     for draft in drafts:
         key = (draft.source.system, draft.source.source_id) if draft.source else None
         record_id = draft.id or (key and known.get(key))
-        if not record_id:
+        if record_id:
+            looked_up.append(record_id)
+        else:
             record_id = new_record_id()
-            minted.add(record_id)
         ids.append(record_id)
-    if len(set(ids)) != len(ids):
+    if len(set(looked_up)) != len(looked_up):  # the ids made just now are new and distinct
         raise DuplicateInBatch("the same record appears more than once in this batch")
-    return ids, set(known), minted
+    return ids, set(known), looked_up
 
 
 def _check_expected(
@@ -321,31 +318,33 @@ def _record_sources(
     now: datetime,
 ) -> None:
     """Remember (system, id there) → record, with the content hash and when it was last seen."""
-    rows = [
-        {"system": d.source.system, "source_id": d.source.source_id, "record_id": rid,
-         "content_hash": digest, "last_seen": now}
-        for d, rid, digest in zip(drafts, *ids_and_hashes, strict=True)
-        if d.source is not None
-    ]  # fmt: skip
-    fresh = [row for row in rows if (row["system"], row["source_id"]) not in known]
-    seen = [
-        {f"s_{k}": v for k, v in row.items()}
-        for row in rows
-        if (row["system"], row["source_id"]) in known
-    ]
-    insert_many(connection, sources, fresh)
+    fresh: list[tuple[Any, ...]] = []
+    seen: list[dict[str, Any]] = []
+    for draft, record_id, digest in zip(drafts, *ids_and_hashes, strict=True):
+        if draft.source is None:
+            continue
+        key = (draft.source.system, draft.source.source_id)
+        if key in known:
+            seen.append(dict(zip(_REFRESH_KEYS, (*key, record_id, digest, now), strict=True)))
+        else:
+            fresh.append((*key, record_id, digest, now))
+    insert_rows(connection, sources, SOURCE_COLUMNS, fresh)
     if seen:
-        refresh = (
-            update(sources)
-            .where(sources.c.system == bindparam("s_system"))
-            .where(sources.c.source_id == bindparam("s_source_id"))
-            .values(
-                record_id=bindparam("s_record_id"),
-                content_hash=bindparam("s_content_hash"),
-                last_seen=bindparam("s_last_seen"),
-            )
-        )
-        connection.execute(refresh, seen)
+        connection.execute(_REFRESH_SOURCE, seen)
+
+
+SOURCE_COLUMNS = ("system", "source_id", "record_id", "content_hash", "last_seen")
+_REFRESH_KEYS = tuple(f"s_{column}" for column in SOURCE_COLUMNS)
+_REFRESH_SOURCE = (
+    update(sources)
+    .where(sources.c.system == bindparam("s_system"))
+    .where(sources.c.source_id == bindparam("s_source_id"))
+    .values(
+        record_id=bindparam("s_record_id"),
+        content_hash=bindparam("s_content_hash"),
+        last_seen=bindparam("s_last_seen"),
+    )
+)
 
 
 def _among(column: Any, values: list[Any], postgres: bool) -> ColumnElement[bool]:
