@@ -214,6 +214,28 @@ def test_upsert_by_source_keeps_the_id_and_is_idempotent(store: Store, owner: UU
     assert len(store.history(first.id)) == 2
 
 
+def test_a_batch_finds_thousands_of_sources_and_records_at_once(store: Store, owner: UUID) -> None:
+    # one parameter carries every id of a batch (an array on PostgreSQL, JSON on SQLite); the
+    # source ids hold what JSON must escape
+    def batch(suffix: str) -> list[RecordDraft]:
+        return [
+            event(owner, f"Voorstelling {n}{suffix}", source=SourceRef("csv", f'rij "{n}" \\ é'))
+            for n in range(2_500)
+        ]
+
+    first = store.put_batch(batch(""), "import")
+    again = store.put_batch(batch(""), "import")
+    by_id = store.put_batch(
+        [event(owner, f"Voorstelling {n}", r.id) for n, r in enumerate(first)], "import"
+    )
+    changed = store.put_batch(batch(" (verplaatst)"), "import")
+    assert {r.outcome for r in first} == {"created"}
+    assert [r.id for r in again] == [r.id for r in by_id] == [r.id for r in first]
+    assert {r.outcome for r in again} == {r.outcome for r in by_id} == {"unchanged"}
+    assert [r.id for r in changed] == [r.id for r in first]
+    assert {(r.outcome, r.version) for r in changed} == {("updated", 2)}
+
+
 def test_missing_records_say_so(store: Store) -> None:
     assert store.get(uuid4()) is None
     with pytest.raises(RecordNotFound):
