@@ -102,16 +102,29 @@ def test_a_retry_while_the_first_request_runs_is_told_to_wait(
 def test_a_request_that_failed_on_the_hubs_side_can_be_retried(
     client: TestClient, store: Store, owner: Key, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*args: object) -> object:
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(write, "create_record", broken)
-    with pytest.raises(RuntimeError):
-        post(client, owner, "retry-me")
-    monkeypatch.undo()
+    post_while_broken(client, owner, "retry-me", (write, "create_record"), monkeypatch)
     response = post(client, owner, "retry-me")
     assert response.status_code == 201 and "idempotent-replayed" not in response.headers
     assert events(store) == 1
+
+
+def post_while_broken(
+    client: TestClient,
+    owner: Key,
+    key: str,
+    broken: tuple[object, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Post an event with ``key`` while ``broken`` (an object and an attribute) raises, as a
+    hub whose database went away or that stopped would; then mend it again."""
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("the hub failed here")
+
+    monkeypatch.setattr(*broken, fail)
+    with pytest.raises(RuntimeError, match="the hub failed here"):
+        post(client, owner, key)
+    monkeypatch.undo()
 
 
 CREATED = StoredResponse(201, {}, b"{}")
@@ -143,13 +156,8 @@ def test_a_key_left_running_by_a_stopped_hub_is_taken_over(store: Store, owner: 
 def test_a_create_is_made_once_even_if_the_hub_stops_right_after_storing_it(
     client: TestClient, store: Store, owner: Key, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def stopped(*args: object) -> None:
-        raise RuntimeError("the hub stopped after the record was stored")
-
-    monkeypatch.setattr(Store, "finish_idempotency_key", stopped)
-    with pytest.raises(RuntimeError, match="stopped"):
-        post(client, owner, "once")
-    monkeypatch.undo()
+    # the hub stops after the record was stored, before it marks the key finished
+    post_while_broken(client, owner, "once", (Store, "finish_idempotency_key"), monkeypatch)
     assert events(store) == 1  # the record was stored, with its answer in the same transaction
     again = post(client, owner, "once")
     assert (again.status_code, again.headers["idempotent-replayed"]) == (201, "true")
