@@ -102,6 +102,26 @@ def test_a_large_batch_takes_the_bulk_path_intact(store: Store, owner: UUID) -> 
     assert store.record_for_source(SourceRef("bulk", f"{tricky} 7")) == results[7].id
 
 
+def test_empty_columns_are_stored_as_sql_null(store: Store, owner: UUID) -> None:
+    """Empty index columns and a newest version's document are NULL in the database, not a
+    text such as 'None' (SQLite binds ``None`` through an adapter registered for speed)."""
+    drafts = [
+        event(owner, f"Lezing {i}", columns={"name": None, "start_at": None}) for i in range(3)
+    ]
+    first = store.put_batch(drafts, "t")[0]
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            text(
+                "SELECT name IS NULL, start_at IS NULL, latitude IS NULL, "
+                "(SELECT document IS NULL FROM versions WHERE record_id = records.id) "
+                "FROM records WHERE id = :id"
+            ),
+            {"id": first.id.hex if store.engine.dialect.name == "sqlite" else first.id},
+        ).one()
+    assert tuple(map(bool, row)) == (True, True, True, True)
+    assert store.get(first.id) is not None
+
+
 def test_status_change_alone_is_a_change(store: Store, owner: UUID) -> None:
     first = store.put(event(owner, "Expo"), "t")
     second = store.put(event(owner, "Expo", first.id, workflow_status="approved"), "t")

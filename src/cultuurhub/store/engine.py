@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from sqlalchemy import Engine, create_engine, event
@@ -19,6 +21,20 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _bind_null_directly() -> None:
+    """Let Python's ``sqlite3`` bind ``None`` without looking for an adapter the slow way.
+
+    On Python 3.11 every ``None`` parameter goes through the adapter protocol, which asks the
+    protocol type for ``__adapt__`` and formats an ``AttributeError`` message it then throws
+    away: about 3,000 instructions a NULL, several NULLs a stored record (empty index columns,
+    a newest version's document), 4 % of a batched put's instructions. With ``None`` registered as
+    adapting to itself (``{}.get(None)`` is ``None``, called in C) the lookup ends at once.
+    Values are bound exactly as before; registering twice is harmless.
+    """
+    itself = cast("Callable[[None], None]", {}.get)  # C-level, returns None for None
+    sqlite3.register_adapter(type(None), itself)
+
+
 def make_engine(url: str, *, writer: bool = True) -> Engine:
     """Create the engine for ``url``; SQLite files get their folder and WAL mode.
 
@@ -31,6 +47,7 @@ def make_engine(url: str, *, writer: bool = True) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+        _bind_null_directly()
         engine = create_engine(url, **options)
         _tune_sqlite(engine, "BEGIN IMMEDIATE" if writer else "BEGIN")
         return engine
