@@ -111,14 +111,26 @@ def find_term(value: str, scope: TermScope) -> Term | None:
 
 def suggest_terms(value: str, scope: TermScope, limit: int = 3) -> list[str]:
     """Return the labels closest to ``value``, best first, for a helpful message."""
-    labels = sorted({term.label for term in _index(scope).values()})
-    found = process.extract(_key(value), labels, scorer=fuzz.WRatio, processor=_key, limit=limit)
-    return [label for label, score, _ in found if score >= 70]
+    return list(_suggestions(_key(value), scope, limit))
+
+
+@lru_cache(maxsize=4096)  # an export repeats its unknown values on row after row
+def _suggestions(key: str, scope: TermScope, limit: int) -> tuple[str, ...]:
+    labels, keys = _labels(scope)
+    found = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=limit)
+    return tuple(labels[index] for _, score, index in found if score >= 70)
 
 
 def term_labels(scope: TermScope) -> list[str]:
     """Return every label of ``scope`` in alphabetical order."""
-    return sorted({term.label for term in _index(scope).values()})
+    return list(_labels(scope)[0])
+
+
+@cache
+def _labels(scope: TermScope) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every label of ``scope`` in alphabetical order, and each one's matching key."""
+    labels = tuple(sorted({term.label for term in _index(scope).values()}))
+    return labels, tuple(map(_key, labels))
 
 
 def _key(value: str) -> str:
