@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import threading
 import time
@@ -283,6 +284,29 @@ def test_a_moved_place_moves_its_events(hub: dict[str, Any]) -> None:
     store.put(draft_from_record(RecordType.PLACE, record, hub["owner"], record_id=aalst), "t")
     hub["index"].sync(store)
     assert _ids(hub, municipalities=("31005",)) == {"expo"}  # Brugge now
+
+
+def test_a_deleted_place_leaves_its_events_and_indexing_pauses_the_collector(
+    hub: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cultuurhub.search.index as index_module
+
+    collecting: list[bool] = []
+    extract = index_module.fields_for
+
+    def watched(*args: Any) -> dict[str, Any]:
+        collecting.append(gc.isenabled())
+        return extract(*args)
+
+    monkeypatch.setattr(index_module, "fields_for", watched)
+    store: Store = hub["store"]
+    assert _ids(hub, municipalities=("44021",)) == {"concert", "cafe"}  # Gent, from the places
+    store.delete(hub["places"]["vooruit"], "t")
+    hub["index"].sync(store)
+    assert _ids(hub, municipalities=("44021",)) == {"cafe"}  # the concert lost its place
+    assert _ids(hub, text="concert") >= {"concert"}  # but is still found by its own words
+    assert collecting and not any(collecting)  # the concert was indexed again, collector off
+    assert gc.isenabled()
 
 
 def test_time_budget_flags_left_out_parts(hub: dict[str, Any]) -> None:

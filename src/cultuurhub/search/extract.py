@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -65,6 +66,11 @@ def ref_id(reference: Any) -> UUID | None:
     uri = reference.get("@id")
     if not isinstance(uri, str):
         return None
+    return _uuid_at_end(uri)
+
+
+@lru_cache(maxsize=65_536)  # events refer to the same few thousand places and organisers
+def _uuid_at_end(uri: str) -> UUID | None:
     try:
         return UUID(uri.rstrip("/").rsplit("/", 1)[-1])
     except ValueError:
@@ -115,7 +121,7 @@ def fields_for(
     values: dict[str, list[Any]] = {}
 
     def add(name: str, *items: Any) -> None:
-        values.setdefault(name, []).extend(item for item in items if item not in (None, ""))
+        values.setdefault(name, []).extend([item for item in items if item not in (None, "")])
 
     add("id", str(record_id))
     add("id_key", id_key(record_id))
@@ -148,15 +154,15 @@ def fields_for(
         _add_offer(add, document)
     if record_type == "objects":
         _add_object(add, document)
-    place = lookup.get(ref_id(document.get("location")))
+    place_id = ref_id(document.get("location"))
+    if place_id is not None:
+        add("place", str(place_id))
+    place = lookup.get(place_id)
     if place is not None:
-        add("place", str(ref_id(document.get("location"))))
         add("text", place.name)
         nis = nis or place.municipality
         if latitude is None:
             latitude, longitude = place.latitude, place.longitude
-    elif ref_id(document.get("location")) is not None:
-        add("place", str(ref_id(document.get("location"))))
     organiser_id = ref_id(document.get("organizer") or document.get("holder"))
     if organiser_id is not None:
         add("organizer", str(organiser_id))

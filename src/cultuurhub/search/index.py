@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import orjson
@@ -23,7 +24,11 @@ from cultuurhub.search.extract import Lookup, fields_for, loads, references, whe
 from cultuurhub.search.schema import build_schema, register_analyzers
 from cultuurhub.store import Store
 from cultuurhub.store import search_reads as reads
+from cultuurhub.store.gc_pause import collector_paused
 from cultuurhub.store.search_reads import IndexRow
+
+#: A stored document, parsed.
+Document = dict[str, Any]
 
 Progress = Callable[[int], None]
 
@@ -119,7 +124,7 @@ class IndexCore:
         """Index every change after the position; return what was done."""
         started = time.perf_counter()
         indexed = removed = 0
-        with self._write_lock:
+        with self._write_lock, collector_paused():
             writer = self._writer()
             position = self.position
             try:
@@ -128,8 +133,9 @@ class IndexCore:
                         ids, reached = reads.changed_ids(connection, position, page)
                         rows = reads.rows_by_ids(connection, ids)
                         rows += self._dependants(connection, rows, {row.id for row in rows})
-                        self._learn(connection, rows)
-                    done, gone = self._apply(writer, rows, replace=True)
+                        documents = _parsed(rows)
+                        self._learn(connection, rows, documents)
+                    done, gone = self._apply(writer, rows, documents, replace=True)
                     indexed, removed = indexed + done, removed + gone
                     if progress is not None:
                         progress(len(ids))
@@ -151,7 +157,7 @@ class IndexCore:
         """Throw the index away and build it again from every live record."""
         started = time.perf_counter()
         indexed = 0
-        with self._write_lock:
+        with self._write_lock, collector_paused():
             writer = self._writer()
             try:
                 with store.reader.connect() as connection:
@@ -202,8 +208,9 @@ class IndexCore:
             with store.reader.connect() as connection:
                 rows = fetch(connection, after)
                 wanted = [row for row in rows if not skip or row.type not in skip]
-                self._learn(connection, wanted)
-            done, _ = self._apply(writer, wanted, replace=False)
+                documents = _parsed(wanted)
+                self._learn(connection, wanted, documents)
+            done, _ = self._apply(writer, wanted, documents, replace=False)
             count += done
             if progress is not None:
                 progress(len(wanted))
@@ -211,27 +218,27 @@ class IndexCore:
                 return count
             after = rows[-1].id
 
-    def _learn(self, connection: Connection, rows: Sequence[IndexRow]) -> None:
+    def _learn(
+        self, connection: Connection, rows: Sequence[IndexRow], documents: Sequence[Document]
+    ) -> None:
         """Fill the lookup with the places and organisers these rows refer to."""
-        for row in rows:
-            if row.type in REFERRED:
-                self._remember(row)
         wanted: set[UUID] = set()
-        for row in rows:
-            if not row.deleted and row.type not in REFERRED:
-                wanted.update(
-                    ref for ref in references(loads(row.document)) if ref not in self._lookup.known
-                )
+        for row, document in zip(rows, documents, strict=True):
+            if row.type in REFERRED:
+                self._remember(row, document)
+            elif not row.deleted:
+                wanted.update(references(document))
+        wanted.difference_update(self._lookup.known)
         if wanted:
             for found in reads.rows_by_ids(connection, sorted(wanted)):
-                self._remember(found)
+                self._remember(found, loads(found.document))
 
-    def _remember(self, row: IndexRow) -> None:
+    def _remember(self, row: IndexRow, document: Document) -> None:
         if row.deleted:
             self._lookup.known.pop(row.id, None)
             return
         self._lookup.known[row.id] = whereabouts(
-            loads(row.document), row.municipality_nis, row.latitude, row.longitude
+            document, row.municipality_nis, row.latitude, row.longitude
         )
 
     def _dependants(
@@ -260,10 +267,14 @@ class IndexCore:
         return reads.rows_by_ids(connection, sorted(ids))
 
     def _apply(
-        self, writer: tantivy.IndexWriter, rows: Iterable[IndexRow], replace: bool
+        self,
+        writer: tantivy.IndexWriter,
+        rows: Sequence[IndexRow],
+        documents: Sequence[Document],
+        replace: bool,
     ) -> tuple[int, int]:
         indexed = removed = 0
-        for row in rows:
+        for row, document in zip(rows, documents, strict=True):
             if replace:
                 writer.delete_documents_by_term("id", str(row.id))
             if row.deleted or row.visibility != "public" or row.type not in _INDEXED:
@@ -273,7 +284,7 @@ class IndexCore:
                 _INDEXED[row.type],
                 row.id,
                 row.owner,
-                loads(row.document),
+                document,
                 row.modified,
                 (row.municipality_nis, row.latitude, row.longitude),
                 self._lookup,
@@ -295,6 +306,11 @@ class IndexCore:
         """A searcher over the latest commit this process has seen."""
         self.reload()
         return self.index.searcher()
+
+
+def _parsed(rows: Sequence[IndexRow]) -> list[Document]:
+    """Each row's document parsed once, for the lookup and for the index (deleted: empty)."""
+    return [{} if row.deleted else loads(row.document) for row in rows]
 
 
 _INDEXED = {"event": "events", "place": "places", "organizer": "organizers", "object": "objects"}
