@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -20,6 +19,7 @@ import orjson
 
 from cultuurhub.model import vocab
 from cultuurhub.search import geo
+from cultuurhub.store import id_from_uri
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 EPOCH_DAY = date(1970, 1, 1)
@@ -63,18 +63,7 @@ def ref_id(reference: Any) -> UUID | None:
     """Return the UUID at the end of a reference's ``@id``, if there is one."""
     if not isinstance(reference, dict):
         return None
-    uri = reference.get("@id")
-    if not isinstance(uri, str):
-        return None
-    return _uuid_at_end(uri)
-
-
-@lru_cache(maxsize=65_536)  # events refer to the same few thousand places and organisers
-def _uuid_at_end(uri: str) -> UUID | None:
-    try:
-        return UUID(uri.rstrip("/").rsplit("/", 1)[-1])
-    except ValueError:
-        return None
+    return id_from_uri(reference.get("@id"))
 
 
 def references(document: dict[str, Any]) -> Iterator[UUID]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from uuid import UUID
 
 from cultuurhub.model import CanonicalRecord, RecordType, index_columns, to_document
@@ -48,5 +49,10 @@ def id_from_uri(uri: object) -> UUID | None:
     """Return the UUID a record URI ends with, if it ends with one."""
     if not isinstance(uri, str):
         return None
+    return _id_at_end(uri)
+
+
+@lru_cache(maxsize=16_384)  # the indexer reads the same few thousand place and organiser links
+def _id_at_end(uri: str) -> UUID | None:
     match = _UUID_AT_END.search(uri)
     return UUID(match.group(1)) if match else None
