@@ -269,6 +269,28 @@ def test_many_askers_at_once_take_turns_and_share_one_answer(
     assert len(runs) == 2  # jazz once more; concert from the cache
 
 
+def test_a_changed_record_replaces_its_entry_in_every_page(hub: dict[str, Any]) -> None:
+    """Each page of a sync drops the old entries of its records in one go, before adding."""
+    store: Store = hub["store"]
+    index: SearchIndex = hub["index"]
+    before = index.search(SearchQuery(kinds=("events",))).total
+    renamed = [
+        _event(store, hub["owner"], hub["places"]["vooruit"], f"Reeks {n}") for n in range(5)
+    ]
+    index.sync(store)
+    for number, record_id in enumerate(renamed):  # a second version of each, and one twice
+        document = store.get(record_id).document | {"name": {"nl": f"Hernoemd {number}"}}
+        record = parse_record(RecordType.EVENT, document)
+        for _ in range(2 if number == 0 else 1):
+            store.put(
+                draft_from_record(RecordType.EVENT, record, hub["owner"], record_id=record_id), "t"
+            )
+    assert index.sync(store, page=2).indexed >= 5  # three pages of changes
+    assert index.search(SearchQuery(kinds=("events",))).total == before + 5
+    assert not index.search(SearchQuery(text="reeks")).hits
+    assert {hit.id for hit in index.search(SearchQuery(text="hernoemd")).hits} == set(renamed)
+
+
 def test_a_moved_place_moves_its_events(hub: dict[str, Any]) -> None:
     store: Store = hub["store"]
     aalst = hub["places"]["aalst"]

@@ -171,8 +171,7 @@ def fields_for(
     if latitude is not None and longitude is not None:
         add("latitude", float(latitude))
         add("longitude", float(longitude))
-        for cell in geo.cells(float(latitude), float(longitude)):
-            add("cell", cell)
+        add("cell", *geo.cells(float(latitude), float(longitude)))
         add("geo", True)
     first_start = values.pop("_first_start", [None])[0]
     minutes = 0 if first_start is None else _minutes(first_start)

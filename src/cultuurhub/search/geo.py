@@ -30,12 +30,12 @@ MAX_CELLS = 4_000
 _VERTICES = 64
 
 
-def cells(latitude: float, longitude: float) -> list[str]:
+@lru_cache(maxsize=16_384)  # events borrow their place's coordinates: a few thousand points
+def cells(latitude: float, longitude: float) -> tuple[str, ...]:
     """The record's cell at every indexed resolution, finest first."""
     finest = h3.latlng_to_cell(latitude, longitude, FINEST)
-    return [finest] + [
-        h3.cell_to_parent(finest, res) for res in range(FINEST - 1, COARSEST - 1, -1)
-    ]
+    coarser = range(FINEST - 1, COARSEST - 1, -1)
+    return (finest, *(h3.cell_to_parent(finest, res) for res in coarser))
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,9 +274,10 @@ class IndexCore:
         replace: bool,
     ) -> tuple[int, int]:
         indexed = removed = 0
+        if replace and rows:  # one delete for the page: the adds below come after it
+            ids = [str(row.id) for row in rows]
+            writer.delete_documents_by_query(tantivy.Query.term_set_query(self.schema, "id", ids))
         for row, document in zip(rows, documents, strict=True):
-            if replace:
-                writer.delete_documents_by_term("id", str(row.id))
             if row.deleted or row.visibility != "public" or row.type not in _INDEXED:
                 removed += 1
                 continue
@@ -289,7 +290,7 @@ class IndexCore:
                 (row.municipality_nis, row.latitude, row.longitude),
                 self._lookup,
             )
-            writer.add_document(tantivy.Document.from_dict(fields, self.schema))
+            writer.add_json(orjson.dumps(fields).decode())
             indexed += 1
         return indexed, removed
 
