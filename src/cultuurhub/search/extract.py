@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -52,11 +53,6 @@ class Lookup:
     def get(self, ref_id: UUID | None) -> Whereabouts | None:
         """Return what is known of the referred record."""
         return None if ref_id is None else self.known.get(ref_id)
-
-
-def id_key(record_id: UUID) -> int:
-    """A record's id as a signed 63-bit integer (its low bits): a fast field for exclusions."""
-    return record_id.int & ((1 << 63) - 1)
 
 
 def ref_id(reference: Any) -> UUID | None:
@@ -105,11 +101,25 @@ def fields_for(
     row: tuple[str | None, float | None, float | None],
     lookup: Lookup,
 ) -> dict[str, Any]:
-    """Return the index fields of one live record."""
-    nis, latitude, longitude = row
-    values: dict[str, list[Any]] = {}
+    """Return the index fields of one live record (a field without values is left out).
 
-    def add(name: str, *items: Any) -> None:  # about 35 calls a record: kept plain
+    Called for every record an index sync or rebuild takes in, so it is written out plainly:
+    values that are never empty are set directly; the rest go through ``add``, which skips
+    None and empty text.
+    """
+    nis, latitude, longitude = row
+    get = document.get
+    number = record_id.int
+    text: list[Any] = []
+    values: dict[str, list[Any]] = {
+        "id": [str(record_id)],
+        "id_key": [number & _LOW_63],
+        "kind": [record_type],
+        "owner": [_uuid_text(owner)],
+        "text": text,
+    }
+
+    def add(name: str, *items: Any) -> None:
         kept = values.get(name)
         if kept is None:
             kept = values[name] = []
@@ -117,91 +127,99 @@ def fields_for(
             if item is not None and item != "":
                 kept.append(item)
 
-    add("id", str(record_id))
-    add("id_key", id_key(record_id))
-    add("kind", record_type)
-    add("owner", str(owner))
-    workflow = str(document.get("workflowStatus") or "")
-    add("workflow", workflow)
-    if workflow in PUBLIC_WORKFLOW:
-        add("listed", record_type)
-    names = list(_texts(document.get("name") or document.get("title")))
-    add("name", *names)
-    add("suggest", *names)
-    add("text", *_texts(document.get("description")))
+    workflow = str(get("workflowStatus") or "")
+    if workflow:
+        values["workflow"] = [workflow]
+        if workflow in PUBLIC_WORKFLOW:
+            values["listed"] = [record_type]
+    names = [name for name in _texts(get("name") or get("title")) if name]
+    if names:
+        values["name"], values["suggest"] = names, names.copy()
+    text += _texts(get("description"))
     add("language", *_languages(document))
-    for label in document.get("labels") or []:
-        add("label", str(label))
-    for label in document.get("hiddenLabels") or []:
-        add("hidden_label", str(label))
-    for term in document.get("terms") or []:
+    for key, name in (("labels", "label"), ("hiddenLabels", "hidden_label")):
+        labels = get(key)
+        if labels:
+            values[name] = [label for label in map(str, labels) if label]
+    for term in get("terms") or ():
         if isinstance(term, dict) and term.get("id"):
             add("terms", term["id"])
-            add(
-                {"eventtype": "eventtype", "theme": "theme", "facility": "facility"}.get(
-                    str(term.get("domain")), "terms"
-                ),
-                term["id"],
-            )
-            add("text", term.get("label"))
-    if record_type in {"events", "places"}:
-        _add_offer(add, document)
-    if record_type == "objects":
+            add(_TERM_FIELDS.get(str(term.get("domain")), "terms"), term["id"])
+            text.append(term.get("label"))
+    first_start: datetime | None = None
+    if record_type == "events" or record_type == "places":
+        first_start = _add_offer(values, add, document)
+    elif record_type == "objects":
         _add_object(add, document)
-    place_id = ref_id(document.get("location"))
+    place_id = ref_id(get("location"))
     if place_id is not None:
-        add("place", str(place_id))
-    place = lookup.get(place_id)
-    if place is not None:
-        add("text", place.name)
-        nis = nis or place.municipality
-        if latitude is None:
-            latitude, longitude = place.latitude, place.longitude
-    organiser_id = ref_id(document.get("organizer") or document.get("holder"))
+        values["place"] = [_uuid_text(place_id)]
+        place = lookup.known.get(place_id)
+        if place is not None:
+            text.append(place.name)
+            nis = nis or place.municipality
+            if latitude is None:
+                latitude, longitude = place.latitude, place.longitude
+    organiser_id = ref_id(get("organizer") or get("holder"))
     if organiser_id is not None:
-        add("organizer", str(organiser_id))
-        organiser = lookup.get(organiser_id)
+        values["organizer"] = [_uuid_text(organiser_id)]
+        organiser = lookup.known.get(organiser_id)
         if organiser is not None:
-            add("text", organiser.name)
+            text.append(organiser.name)
     if nis:
-        add("municipality", nis)
-        add("province", province_of(nis))
-        municipality = _municipality_names().get(nis)
-        add("text", municipality)
+        values["municipality"], values["province"] = [nis], [province_of(nis)]
+        text.append(_municipality_names().get(nis))
     if latitude is not None and longitude is not None:
-        add("latitude", float(latitude))
-        add("longitude", float(longitude))
-        add("cell", *geo.cells(float(latitude), float(longitude)))
-        add("geo", True)
-    first_start = values.pop("_first_start", [None])[0]
+        latitude, longitude = float(latitude), float(longitude)
+        values["latitude"], values["longitude"] = [latitude], [longitude]
+        values["cell"] = list(geo.cells(latitude, longitude))
+        values["geo"] = [True]
     minutes = 0 if first_start is None else _minutes(first_start)
-    add("date_key", (minutes << DATE_ID_BITS) | (record_id.int & ((1 << DATE_ID_BITS) - 1)))
+    values["date_key"] = [(minutes << DATE_ID_BITS) | (number & _LOW_DATE_ID)]
     if first_start is not None:
-        add("start", int(first_start.timestamp()))
+        values["start"] = [int(first_start.timestamp())]
     seconds = max(0, int((modified - KEY_EPOCH).total_seconds()))
-    add("modified", int(modified.timestamp()))
-    add("modified_key", (seconds << MODIFIED_ID_BITS) | (record_id.int & 0xFFFFFFFF))
+    values["modified"] = [int(modified.timestamp())]
+    values["modified_key"] = [(seconds << MODIFIED_ID_BITS) | (number & 0xFFFFFFFF)]
+    values["text"] = [item for item in text if item is not None and item != ""]
     return values
 
 
-def _add_offer(add: Any, document: dict[str, Any]) -> None:
-    add("calendar", document.get("calendarType"))
-    status = document.get("status")
-    add("status", status.get("type") if isinstance(status, dict) else None)
-    availability = document.get("bookingAvailability")
-    add("availability", availability.get("type") if isinstance(availability, dict) else None)
-    audience = document.get("audience")
-    add("audience", audience.get("audienceType") if isinstance(audience, dict) else None)
-    add("attendance", document.get("attendanceMode"))
-    low, high = _ages(document.get("typicalAgeRange"))
-    add("age_min", low)
-    add("age_max", high)
-    for price in document.get("priceInfo") or []:
+_TERM_FIELDS = {"eventtype": "eventtype", "theme": "theme", "facility": "facility"}
+#: ``id_key``: a record's id as a signed 63-bit integer (its low bits), a fast field for exclusions.
+_LOW_63 = (1 << 63) - 1
+_LOW_DATE_ID = (1 << DATE_ID_BITS) - 1
+
+
+@lru_cache(maxsize=16_384)  # owners, places and organisers recur on every page
+def _uuid_text(value: UUID) -> str:
+    return str(value)
+
+
+def _add_offer(values: dict[str, list[Any]], add: Any, document: dict[str, Any]) -> datetime | None:
+    """Add an event's or place's offer fields; return its first start."""
+    get = document.get
+    for name, item in (
+        ("calendar", get("calendarType")),
+        ("status", _member(get("status"), "type")),
+        ("availability", _member(get("bookingAvailability"), "type")),
+        ("audience", _member(get("audience"), "audienceType")),
+        ("attendance", get("attendanceMode")),
+    ):
+        if item is not None and item != "":
+            values[name] = [item]
+    low, high = _ages(get("typicalAgeRange"))
+    values["age_min"], values["age_max"] = [low], [high]
+    for price in get("priceInfo") or ():
         if isinstance(price, dict) and price.get("category") == "base":
             amount = float(price.get("price") or 0.0)
             add("price", amount)
             add("free", amount == 0.0)
-    _add_calendar(add, document)
+    return _add_calendar(add, document)
+
+
+def _member(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
 
 
 def _add_object(add: Any, document: dict[str, Any]) -> None:
@@ -225,20 +243,20 @@ def _add_object(add: Any, document: dict[str, Any]) -> None:
         add("text", date_value.get("display"))
 
 
-def _add_calendar(add: Any, document: dict[str, Any]) -> None:
+def _add_calendar(add: Any, document: dict[str, Any]) -> datetime | None:
+    """Add the days and periods an offer happens on; return its first start."""
     kind = document.get("calendarType")
     weekdays = _weekdays(document.get("openingHours"))
     if kind == "permanent":  # open on its weekdays, always: no period to compare
         add("always", True)
         add("weekdays", *weekdays)
-        return
+        return None
     start, end = _moment(document.get("startDate")), _moment(document.get("endDate"))
     if kind == "periodic" and start is not None:
-        add("_first_start", start)
         add("period_from", _day(start))
         add("period_to", _day(end or start))
         add("weekdays", *weekdays)
-        return
+        return start
     occurrences = [
         (_moment(sub.get("startDate")), _moment(sub.get("endDate")))
         for sub in document.get("subEvent") or []
@@ -246,8 +264,6 @@ def _add_calendar(add: Any, document: dict[str, Any]) -> None:
     ] or [(start, end)]
     days: set[int] = set()
     firsts = [begin for begin, _ in occurrences if begin is not None]
-    if firsts:
-        add("_first_start", min(firsts))
     for begin, finish in occurrences:
         if begin is None:
             continue
@@ -259,6 +275,7 @@ def _add_calendar(add: Any, document: dict[str, Any]) -> None:
             continue
         days.update(range(first, max(first, last) + 1))
     add("days", *sorted(days))
+    return min(firsts) if firsts else None
 
 
 def _weekdays(opening_hours: Any) -> list[int]:
