@@ -126,7 +126,7 @@ class CalendarFields(WireModel):
         default_factory=list, alias="openingHoursClosedDays"
     )
     opening_hours_adjusted_days: list[AdjustedDays] = Field(
-        default=[], alias="openingHoursAdjustedDays"
+        default_factory=list, alias="openingHoursAdjustedDays"
     )
     status: Status | None = None
     booking_availability: BookingAvailability | None = Field(
