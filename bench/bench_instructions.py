@@ -184,7 +184,7 @@ def main() -> None:
         counts = [count(args.tree, args.n, ["--what", args.what, "--upto", s]) for s in SPLIT]
         steps = ", ".join(
             f"{step} {(after - before) / args.n:,.0f}"
-            for step, before, after in zip(SPLIT[1:], counts, counts[1:], strict=True)
+            for step, before, after in zip(SPLIT[1:], counts[:-1], counts[1:], strict=True)
         )
         print(f"{args.tree} {args.what}: instructions per record: {steps}")
         return
