@@ -33,6 +33,13 @@ KEYWORDS = (
     "rights",
 )
 
+#: The keyword fields whose values are counted (facets: tantivy's terms aggregation reads their
+#: fast columns); the others are only filtered on, which the inverted index does alone.
+COUNTED = frozenset({
+    "kind", "eventtype", "theme", "facility", "label", "municipality", "status", "availability",
+    "audience", "attendance", "language", "creator", "rights",
+})  # fmt: skip
+
 
 def dutch_analyzer() -> tantivy.TextAnalyzer:
     """Words lower-cased, accents folded, Dutch stop words dropped, Dutch Snowball stems."""
@@ -67,7 +74,11 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("suggest", tokenizer_name=FOLDED)
     for field in KEYWORDS:
         builder.add_text_field(
-            field, stored=field == "kind", fast=True, tokenizer_name=KEYWORD, index_option="basic"
+            field,
+            stored=field == "kind",
+            fast=field in COUNTED,
+            tokenizer_name=KEYWORD,
+            index_option="basic",
         )
     for field in ("days", "weekdays"):
         builder.add_integer_field(field, indexed=True)
