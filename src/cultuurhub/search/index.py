@@ -290,7 +290,12 @@ class IndexCore:
                 (row.municipality_nis, row.latitude, row.longitude),
                 self._lookup,
             )
-            writer.add_json(orjson.dumps(fields).decode())
+            try:
+                writer.add_json(orjson.dumps(fields).decode())
+            except ValueError:  # a value of the wrong kind must not stop the index for all
+                LOG.warning("record %s left out of the search index", row.id, exc_info=True)
+                removed += 1
+                continue
             indexed += 1
         return indexed, removed
 
