@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Connection, Text, cast, func, select
 
 from cultuurhub.store.tables import records, sequence, versions
+from cultuurhub.store.writes import among
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,16 @@ def changed_ids(connection: Connection, after: int, limit: int) -> tuple[list[UU
 def rows_by_ids(connection: Connection, ids: Sequence[UUID]) -> list[IndexRow]:
     """Return the records with these ids (deleted ones included), in no particular order."""
     found: list[IndexRow] = []
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        statement = select(*_COLUMNS).where(records.c.id.in_(chunk))
+    postgres = connection.dialect.name == "postgresql"
+    for start in range(0, len(ids), _IDS_AT_ONCE):
+        chunk = list(ids[start : start + _IDS_AT_ONCE])
+        statement = select(*_COLUMNS).where(among(records.c.id, chunk, postgres))
         found.extend(IndexRow(*row) for row in connection.execute(statement))
     return found
+
+
+#: Ids one query of ``rows_by_ids`` asks for: the whole list is one parameter (``among``).
+_IDS_AT_ONCE = 5_000
 
 
 def live_page(

@@ -220,7 +220,7 @@ def _check_owners(connection: Connection, drafts: Sequence[RecordDraft]) -> None
     """
     owners = {draft.owner for draft in drafts}
     postgres = connection.dialect.name == "postgresql"
-    statement = select(organisations.c.id).where(_among(organisations.c.id, list(owners), postgres))
+    statement = select(organisations.c.id).where(among(organisations.c.id, list(owners), postgres))
     known = set(connection.execute(statement).scalars())
     if owners <= known:
         return
@@ -245,7 +245,7 @@ def _resolve_ids(
     postgres = connection.dialect.name == "postgresql"
     for system, source_ids in by_system.items():
         statement = select(sources.c.source_id, sources.c.record_id).where(
-            sources.c.system == system, _among(sources.c.source_id, source_ids, postgres)
+            sources.c.system == system, among(sources.c.source_id, source_ids, postgres)
         )
         known.update({(system, sid): rid for sid, rid in connection.execute(statement)})
     ids, looked_up = [], []
@@ -284,7 +284,7 @@ def _existing(
     postgres = connection.dialect.name == "postgresql"
     statement = select(
         records.c.id, records.c.content_hash, records.c.version, records.c.deleted
-    ).where(_among(records.c.id, ids, postgres))
+    ).where(among(records.c.id, ids, postgres))
     if lock:
         statement = statement.with_for_update()
     return {
@@ -347,7 +347,7 @@ _REFRESH_SOURCE = (
 )
 
 
-def _among(column: Any, values: list[Any], postgres: bool) -> ColumnElement[bool]:
+def among(column: Any, values: list[Any], postgres: bool) -> ColumnElement[bool]:
     """``column IN (values)`` with the whole list as one parameter, not one per value (a
     statement with a thousand parameters costs more to build than to run): on PostgreSQL
     ``column = ANY(:array)``, on SQLite ``column IN (SELECT value FROM json_each(:json))``."""
