@@ -33,7 +33,12 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from uuid import UUID
 
 BATCH = 1_000
 
@@ -53,9 +58,21 @@ def inner(n: int, put: bool) -> None:
         store.close()
 
 
-def inner_import(kind: str, n: int, stage: str) -> None:
-    """Make a file of ``n`` records, an empty store and index, warmed with a small import;
-    then import the file (``stage`` import) and also index it (``stage`` index)."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What an import run starts from: a store and index warmed with a small import, the file."""
+
+    store: Any
+    index: Any
+    reader: Any
+    data: bytes
+    owner: UUID
+
+
+@contextmanager
+def prepared(kind: str, n: int) -> Iterator[Prepared]:
+    """Make a file of ``n`` records and an empty SQLite store and index, warmed with a small
+    import of the same kind (the vocabularies, postcodes and caches load outside the count)."""
     from bench.bench_import import events_csv, uitdatabank_json
     from cultuurhub.ingest import CsvReader, ImportOptions, UitdatabankReader, import_file
     from cultuurhub.search import SearchIndex
@@ -73,46 +90,42 @@ def inner_import(kind: str, n: int, stage: str) -> None:
         index.sync(store)
         data = uitdatabank_json(n) if kind == "json" else events_csv(n)
         owner = store.create_organisation("Benchmark", "cultuurcentrum").id
-        options = ImportOptions(owner, "bench", author="bench", record_quality=True)
+        try:
+            yield Prepared(store, index, reader, data, owner)
+        finally:
+            store.close()
+
+
+def inner_import(kind: str, n: int, stage: str) -> None:
+    """From ``prepared``, import the file (``stage`` import) and also index it (``index``)."""
+    from cultuurhub.ingest import ImportOptions, import_file
+
+    with prepared(kind, n) as run:
+        options = ImportOptions(run.owner, "bench", author="bench", record_quality=True)
         if stage != "prepare":
-            report = import_file(store, reader(), data, f"bench.{kind}", options)
+            report = import_file(run.store, run.reader(), run.data, f"bench.{kind}", options)
             assert report.created == n and not report.rejected, report.findings[:3]
         if stage == "index":
-            assert index.sync(store).indexed >= n
-        store.close()
+            assert run.index.sync(run.store).indexed >= n
 
 
 SPLIT = ("prepare", "read", "validate", "draft", "score", "finding", "store", "index")
 
 
 def inner_split(kind: str, n: int, upto: str) -> None:
-    """The chain of ``inner_import`` stage by stage, up to and including ``upto``: the steps
+    """The chain of ``inner_import`` step by step, up to and including ``upto``: the steps
     ``import_file`` takes (``ingest/service.py``), called one after the other."""
-    from bench.bench_import import events_csv, uitdatabank_json
-    from cultuurhub.ingest import CsvReader, ImportOptions, UitdatabankReader, import_file
     from cultuurhub.ingest.base import Limits, SourceRecord
     from cultuurhub.ingest.service import quality_finding
     from cultuurhub.model import RecordType, parse_record
     from cultuurhub.quality import score
-    from cultuurhub.search import SearchIndex
-    from cultuurhub.store import SourceRef, Store, draft_from_record
+    from cultuurhub.store import SourceRef, draft_from_record
     from cultuurhub.store.gc_pause import collector_paused
 
-    reader = UitdatabankReader if kind == "json" else CsvReader
     done = SPLIT[: SPLIT.index(upto) + 1]
-    with tempfile.TemporaryDirectory() as folder, collector_paused():
-        store = Store(f"sqlite:///{Path(folder) / 'bench.db'}")
-        store.upgrade()
-        index = SearchIndex(Path(folder) / "search", cache_size=0)
-        warm = store.create_organisation("Warm", "cultuurcentrum").id
-        small = uitdatabank_json(60) if kind == "json" else events_csv(60)
-        options = ImportOptions(warm, "warm", author="bench", record_quality=True)
-        import_file(store, reader(), small, f"warm.{kind}", options)
-        index.sync(store)
-        data = uitdatabank_json(n) if kind == "json" else events_csv(n)
-        owner = store.create_organisation("Benchmark", "cultuurcentrum").id
+    with prepared(kind, n) as run, collector_paused():
         if "read" in done:
-            items = reader().read(data, f"bench.{kind}", Limits())
+            items = run.reader().read(run.data, f"bench.{kind}", Limits())
             read = [item for item in items if isinstance(item, SourceRecord)]
         if "validate" in done:
             records = [
@@ -120,8 +133,8 @@ def inner_split(kind: str, n: int, upto: str) -> None:
             ]
         if "draft" in done:
             drafts = [
-                draft_from_record(record_type, record, owner, SourceRef("bench", item.source_id),
-                                  id_from_document=False)
+                draft_from_record(record_type, record, run.owner,
+                                  SourceRef("bench", item.source_id), id_from_document=False)
                 for (record_type, record), item in zip(records, read, strict=True)
             ]  # fmt: skip
         if "score" in done:
@@ -130,12 +143,11 @@ def inner_split(kind: str, n: int, upto: str) -> None:
             for result, item in zip(scores, read, strict=True):
                 quality_finding(result, item.location, item.source_id)
         if "store" in done:
-            size = store.limits.max_batch_size
+            size = run.store.limits.max_batch_size
             for start in range(0, len(drafts), size):
-                store.put_batch(drafts[start : start + size], "bench")
+                run.store.put_batch(drafts[start : start + size], "bench")
         if "index" in done:
-            index.sync(store)
-        store.close()
+            run.index.sync(run.store)
 
 
 def count(tree: Path, n: int, inner_args: list[str]) -> int:
