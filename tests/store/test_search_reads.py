@@ -1,4 +1,4 @@
-"""The reads the search index makes: records by id, the whole list as one parameter."""
+"""The reads of the search index and its pages: records by id, the whole list as one parameter."""
 
 from __future__ import annotations
 
@@ -30,3 +30,7 @@ def test_rows_by_ids_reads_every_asked_record_across_queries(
     assert by_id[ids[0]].deleted and not by_id[ids[1]].deleted
     assert by_id[ids[1]].owner == owner and by_id[ids[1]].type == "organizer"
     assert '"Organisator 1"' in by_id[ids[1]].document
+    with store.reader.connect() as connection:
+        documents = reads.documents_by_ids(connection, asked)
+    assert set(documents) == set(ids[1:])  # live records only
+    assert '"Organisator 4"' in documents[ids[4]]

@@ -154,7 +154,7 @@ def fields_for(
     place_id = ref_id(get("location"))
     if place_id is not None:
         values["place"] = [_uuid_text(place_id)]
-        place = lookup.known.get(place_id)
+        place = lookup.get(place_id)
         if place is not None:
             text.append(place.name)
             nis = nis or place.municipality
@@ -163,7 +163,7 @@ def fields_for(
     organiser_id = ref_id(get("organizer") or get("holder"))
     if organiser_id is not None:
         values["organizer"] = [_uuid_text(organiser_id)]
-        organiser = lookup.known.get(organiser_id)
+        organiser = lookup.get(organiser_id)
         if organiser is not None:
             text.append(organiser.name)
     if nis:

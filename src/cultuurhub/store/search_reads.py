@@ -80,7 +80,8 @@ def rows_by_ids(connection: Connection, ids: Sequence[UUID]) -> list[IndexRow]:
     return found
 
 
-#: Ids one query of ``rows_by_ids`` asks for: the whole list is one parameter (``among``).
+#: Ids one query of ``rows_by_ids`` or ``documents_by_ids`` asks for: the whole list is one
+#: parameter (``among``).
 _IDS_AT_ONCE = 5_000
 
 
@@ -101,10 +102,11 @@ def live_page(
 def documents_by_ids(connection: Connection, ids: Sequence[UUID]) -> dict[UUID, str]:
     """Return the current documents (JSON text) of live records, keyed by id."""
     found: dict[UUID, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    postgres = connection.dialect.name == "postgresql"
+    for start in range(0, len(ids), _IDS_AT_ONCE):
+        chunk = list(ids[start : start + _IDS_AT_ONCE])
         statement = select(records.c.id, cast(records.c.document, Text)).where(
-            records.c.id.in_(chunk), records.c.deleted.is_(False)
+            among(records.c.id, chunk, postgres), records.c.deleted.is_(False)
         )
         found.update((row[0], row[1]) for row in connection.execute(statement))
     return found
