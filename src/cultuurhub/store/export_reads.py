@@ -16,6 +16,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select, true
 
+from cultuurhub.store.among import among
 from cultuurhub.store.drafts import StoredRecord
 from cultuurhub.store.tables import records
 
@@ -136,8 +137,9 @@ def related_records(
     """Return the live records among ``ids`` that the export's caller may read, by id."""
     if not ids:
         return {}
+    postgres = store.reader.dialect.name == "postgresql"
     statement = select(records.c.id, records.c.type, records.c.document).where(
-        records.c.id.in_(list(ids)), records.c.deleted.is_(False), _readable(selection)
+        among(records.c.id, ids, postgres), records.c.deleted.is_(False), _readable(selection)
     )
     with store.reader.connect() as connection:
         return {row[0]: RelatedRecord(*row) for row in connection.execute(statement)}

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import ColumnElement, Engine, distinct, func, or_, select, true, union_all
 
+from cultuurhub.store.among import among
 from cultuurhub.store.tables import organisations, records
 
 __all__ = [
@@ -188,7 +189,7 @@ def record_names(engine: Engine, ids: Collection[UUID]) -> dict[UUID, str]:
     if not ids:
         return {}
     statement = select(records.c.id, records.c.name).where(
-        records.c.id.in_(list(ids)),
+        among(records.c.id, ids, engine.dialect.name == "postgresql"),
         records.c.name.is_not(None),
         records.c.visibility == "public",
         records.c.deleted.is_(False),
@@ -202,7 +203,7 @@ def organisation_names(engine: Engine, ids: Collection[UUID]) -> dict[UUID, str]
     if not ids:
         return {}
     statement = select(organisations.c.id, organisations.c.name).where(
-        organisations.c.id.in_(list(ids))
+        among(organisations.c.id, ids, engine.dialect.name == "postgresql")
     )
     with engine.connect() as connection:
         return {organisation_id: name for organisation_id, name in connection.execute(statement)}

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from sqlalchemy import case, func, or_, select
 
+from cultuurhub.store.among import among
 from cultuurhub.store.organisations import ApiKey
 from cultuurhub.store.service import Store
 from cultuurhub.store.tables import api_keys, records
@@ -80,7 +81,7 @@ def owned_names(store: Store, organisation_id: UUID, ids: Collection[UUID]) -> d
         return {}
     statement = select(records.c.id, records.c.name).where(
         records.c.owner == organisation_id,
-        records.c.id.in_(list(ids)),
+        among(records.c.id, ids, store.reader.dialect.name == "postgresql"),
         records.c.name.is_not(None),
     )
     with store.reader.connect() as connection:

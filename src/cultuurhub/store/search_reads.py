@@ -9,8 +9,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, Text, cast, func, select
 
+from cultuurhub.store.among import among
 from cultuurhub.store.tables import records, sequence, versions
-from cultuurhub.store.writes import among
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,18 +71,9 @@ def changed_ids(connection: Connection, after: int, limit: int) -> tuple[list[UU
 
 def rows_by_ids(connection: Connection, ids: Sequence[UUID]) -> list[IndexRow]:
     """Return the records with these ids (deleted ones included), in no particular order."""
-    found: list[IndexRow] = []
     postgres = connection.dialect.name == "postgresql"
-    for start in range(0, len(ids), _IDS_AT_ONCE):
-        chunk = list(ids[start : start + _IDS_AT_ONCE])
-        statement = select(*_COLUMNS).where(among(records.c.id, chunk, postgres))
-        found.extend(IndexRow(*row) for row in connection.execute(statement))
-    return found
-
-
-#: Ids one query of ``rows_by_ids`` or ``documents_by_ids`` asks for: the whole list is one
-#: parameter (``among``).
-_IDS_AT_ONCE = 5_000
+    statement = select(*_COLUMNS).where(among(records.c.id, ids, postgres))
+    return [IndexRow(*row) for row in connection.execute(statement)]
 
 
 def live_page(
@@ -101,12 +92,8 @@ def live_page(
 
 def documents_by_ids(connection: Connection, ids: Sequence[UUID]) -> dict[UUID, str]:
     """Return the current documents (JSON text) of live records, keyed by id."""
-    found: dict[UUID, str] = {}
     postgres = connection.dialect.name == "postgresql"
-    for start in range(0, len(ids), _IDS_AT_ONCE):
-        chunk = list(ids[start : start + _IDS_AT_ONCE])
-        statement = select(records.c.id, cast(records.c.document, Text)).where(
-            among(records.c.id, chunk, postgres), records.c.deleted.is_(False)
-        )
-        found.update((row[0], row[1]) for row in connection.execute(statement))
-    return found
+    statement = select(records.c.id, cast(records.c.document, Text)).where(
+        among(records.c.id, ids, postgres), records.c.deleted.is_(False)
+    )
+    return {row[0]: row[1] for row in connection.execute(statement)}

@@ -13,18 +13,15 @@ import orjson
 import uuid_utils.compat
 import xxhash
 from sqlalchemy import (
-    ARRAY,
-    ColumnElement,
     Connection,
     Uuid,
-    any_,
     bindparam,
-    func,
     select,
     text,
     update,
 )
 
+from cultuurhub.store.among import among
 from cultuurhub.store.bulk import insert_rows, update_rows
 from cultuurhub.store.drafts import Outcome, PutResult, RecordDraft
 from cultuurhub.store.errors import (
@@ -345,15 +342,3 @@ _REFRESH_SOURCE = (
         last_seen=bindparam("s_last_seen"),
     )
 )
-
-
-def among(column: Any, values: list[Any], postgres: bool) -> ColumnElement[bool]:
-    """``column IN (values)`` with the whole list as one parameter, not one per value (a
-    statement with a thousand parameters costs more to build than to run): on PostgreSQL
-    ``column = ANY(:array)``, on SQLite ``column IN (SELECT value FROM json_each(:json))``."""
-    if postgres:
-        array = bindparam("among", values, type_=ARRAY(column.type))
-        return column == any_(array)  # type: ignore[no-any-return]
-    listed = [value.hex if isinstance(value, UUID) else value for value in values]
-    each = func.json_each(bindparam("among", orjson.dumps(listed).decode())).table_valued("value")
-    return column.in_(select(each.c.value).scalar_subquery())  # type: ignore[no-any-return]
