@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
 import pytest
 
 from cultuurhub.ingest import ImportOptions, ImportReport, UnknownFormat, import_file, reader_for
-from cultuurhub.store import Store
+from cultuurhub.ingest.base import SourceRecord
+from cultuurhub.ingest.service import store_items
+from cultuurhub.store import Limits, SourceRef, Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 PROGRAMME = FIXTURES / "programma-cc-gent-cp1252.csv"
@@ -81,3 +84,79 @@ def test_two_organisations_importing_one_outside_record_get_their_own(
 def test_unknown_extension_is_explained() -> None:
     with pytest.raises(UnknownFormat, match="onbekend bestandstype"):
         reader_for("programma.pdf")
+
+
+def _reading(number: int, title: str = "Voorstelling", deleted: bool = False) -> SourceRecord:
+    document = {**UIT_EVENT, "name": {"nl": f"{title} {number}"}}
+    return SourceRecord("event", f"prog-{number}", document, f"programma.json:{number}", deleted)
+
+
+def _stream(
+    database_url: str, readings: Callable[[Store], Iterator[SourceRecord]]
+) -> tuple[Store, ImportReport, list[tuple[str, int, int | None]]]:
+    """Import ``readings(store)`` in batches of three; return the store, report and progress."""
+    store = Store(database_url, limits=Limits(max_batch_size=3, max_document_bytes=1_000_000))
+    owner = store.create_organisation("CC Gent", "cultuurcentrum").id
+    told: list[tuple[str, int, int | None]] = []
+    options = ImportOptions(owner, "programma", on_progress=lambda *a: told.append(a))
+    report = ImportReport()
+    store_items(store, readings(store), options, report)
+    return store, report, told
+
+
+def test_a_long_file_is_stored_batch_by_batch_while_it_is_read(database_url: str) -> None:
+    seen_while_reading: list[int] = []
+
+    def readings(store: Store) -> Iterator[SourceRecord]:
+        for number in range(1, 8):
+            # what the store holds when the reader hands over the next record
+            seen_while_reading.append(store.counts_by_type().get("event", 0))
+            yield _reading(number)
+
+    store, report, told = _stream(database_url, readings)
+    try:
+        assert report.created == 7 and store.counts_by_type() == {"event": 7}
+        # records 1-3 were stored before the fourth was read, 4-6 before the seventh
+        assert seen_while_reading == [0, 0, 0, 3, 3, 3, 6]
+        assert [entry for entry in told if entry[0] == "storing"] == [
+            ("storing", 3, None), ("storing", 6, None), ("storing", 7, 7),
+        ]  # fmt: skip
+    finally:
+        store.close()
+
+
+def test_a_record_read_twice_counts_once_with_its_later_reading(database_url: str) -> None:
+    # prog-1 twice in one batch: one version; prog-2 in the first batch and again in the
+    # second: the later reading updates what the first batch stored
+    readings = [_reading(1), _reading(2), _reading(1, "Herneming"), _reading(3),
+                _reading(2, "Herneming"), _reading(4)]  # fmt: skip
+    store, report, _ = _stream(database_url, lambda _: iter(readings))
+    try:
+        assert (report.created, report.updated) == (4, 1)
+        names = {
+            source: store.get(record_id).document["name"]["nl"]  # type: ignore[union-attr]
+            for source in ("prog-1", "prog-2")
+            if (record_id := store.record_for_source(SourceRef(_system(store), source)))
+        }
+        assert names == {"prog-1": "Herneming 1", "prog-2": "Herneming 2"}
+        prog_1 = store.record_for_source(SourceRef(_system(store), "prog-1"))
+        assert prog_1 is not None and len(store.history(prog_1)) == 1
+    finally:
+        store.close()
+
+
+def test_a_deletion_in_a_later_batch_removes_what_an_earlier_batch_stored(
+    database_url: str,
+) -> None:
+    readings = [_reading(1), _reading(2), _reading(3), _reading(4), _reading(1, deleted=True)]
+    store, report, _ = _stream(database_url, lambda _: iter(readings))
+    try:
+        assert (report.created, report.deleted) == (4, 1)
+        assert store.counts_by_type() == {"event": 3}
+    finally:
+        store.close()
+
+
+def _system(store: Store) -> str:
+    [organisation] = [o for o in store.list_organisations() if o.name == "CC Gent"]
+    return f"{organisation.id}/programma"

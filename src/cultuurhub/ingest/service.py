@@ -1,4 +1,4 @@
-"""The import process: read a file, validate every record, store the good ones in one go.
+"""The import process: read a file, validate every record, store the good ones batch by batch.
 
 Every importer goes through :func:`import_file`, so every source is validated by the same model,
 stored through the store's one write path, and reported on the same way.
@@ -48,7 +48,8 @@ class ImportOptions:
 
     ``record_quality`` adds an info finding per accepted record with its score and what to add;
     ``on_progress(phase, done, total)`` is told how far reading ("reading", records so far,
-    None) and storing ("storing", stored so far, records to store) have come.
+    None) and storing ("storing", stored so far, None until the last batch is stored) have
+    come; storing runs while the reader goes on, a batch at a time.
     """
 
     owner: UUID
@@ -103,7 +104,8 @@ def reader_for(filename: str) -> Reader:
 def import_file(
     store: Store, reader: Reader, data: bytes, filename: str, options: ImportOptions
 ) -> ImportReport:
-    """Import one file: bad records become findings; the good ones are stored all together."""
+    """Import one file: bad records become findings; the good ones are stored in batches of
+    the store's ``max_batch_size``, each all or nothing (a smaller file: all of it or none)."""
     report = ImportReport()
     store_items(store, reader.read(data, filename, options.limits), options, report)
     return report
@@ -115,7 +117,7 @@ def store_items(
     options: ImportOptions,
     report: ImportReport,
 ) -> None:
-    """Validate what a reader gave and store the good records in one batch; count in ``report``."""
+    """Validate what a reader gave and store the good records in batches; count in ``report``."""
     with collector_paused():
         _store_items(store, items, options, report)
 
@@ -126,19 +128,19 @@ def _store_items(
     options: ImportOptions,
     report: ImportReport,
 ) -> None:
+    """Validate and store batch by batch, as the reader goes: a file of any length holds one
+    batch of drafts in memory, and what is stored is searchable before the rest is read."""
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
-    drafts, deletions = _validate(items, options, report)
-    if options.dry_run:
-        return
-    # Each batch is all-or-nothing; a file larger than one batch is stored batch by batch.
-    size = store.limits.max_batch_size
-    for start in range(0, len(drafts), size):
-        for result in store.put_batch(drafts[start : start + size], options.author):
-            setattr(report, result.outcome, getattr(report, result.outcome) + 1)
-        if options.on_progress is not None:
-            options.on_progress("storing", min(start + size, len(drafts)), len(drafts))
-    report.deleted += _delete(store, deletions, options)
+    batch = _Batch(options, report)
+    stored = 0
+    for item in items:
+        if isinstance(item, Finding):
+            report.findings.append(item)
+        elif batch.add(item) >= store.limits.max_batch_size:
+            stored = _flush(store, batch, options, report, stored, final=False)
+            batch = _Batch(options, report)
+    _flush(store, batch, options, report, stored, final=True)
 
 
 def _counted(
@@ -155,34 +157,69 @@ def _counted(
     on_progress("reading", read, read)
 
 
-def _validate(
-    items: Iterable[SourceRecord | Finding], options: ImportOptions, report: ImportReport
-) -> tuple[list[RecordDraft], list[SourceRef]]:
-    """Split what a reader gave into drafts to store and sources to delete; last word wins."""
-    latest: dict[str, RecordDraft | SourceRef] = {}
-    locations: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, Finding):
-            report.findings.append(item)
-            continue
-        source = SourceRef(source_key(options), item.source_id)
+class _Batch:
+    """The records of one batch: drafts to store and sources to delete; last word wins.
+
+    A record read twice within a batch counts once, with its later reading (in the place of
+    that reading). In a file larger than a batch, a later reading in a later batch updates
+    the record the earlier batch stored, as a later harvest page does.
+    """
+
+    def __init__(self, options: ImportOptions, report: ImportReport) -> None:
+        self.options, self.report = options, report
+        self.latest: dict[str, RecordDraft | SourceRef] = {}
+        self.locations: dict[str, str] = {}
+
+    def add(self, item: SourceRecord) -> int:
+        """Validate ``item`` into the batch (a rejected one only into the findings); return
+        how many records the batch holds."""
+        source = SourceRef(source_key(self.options), item.source_id)
         if item.deleted:
-            latest[item.source_id] = source
-        elif (draft := _draft(item, source, options.owner, report)) is not None:
-            latest.pop(item.source_id, None)  # a record read twice: its later reading counts
-            latest[item.source_id] = draft
-            locations[item.source_id] = item.location
-    drafts = [value for value in latest.values() if isinstance(value, RecordDraft)]
-    scores = [score(draft.type, draft.document) for draft in drafts]
-    report.scores += [result.score for result in scores]
-    if options.record_quality:
-        report.findings += [
-            quality_finding(result, locations[draft.source.source_id], draft.source.source_id)
-            for draft, result in zip(drafts, scores, strict=True)
-            if draft.source is not None
-        ]
-    deletions = [value for value in latest.values() if isinstance(value, SourceRef)]
-    return drafts, deletions
+            self.latest[item.source_id] = source
+        elif (draft := _draft(item, source, self.options.owner, self.report)) is not None:
+            self.latest.pop(item.source_id, None)  # a record read twice: its later reading counts
+            self.latest[item.source_id] = draft
+            self.locations[item.source_id] = item.location
+        return len(self.latest)
+
+    def drafts(self) -> list[RecordDraft]:
+        """The drafts to store, scored into the report (with a finding each if asked)."""
+        drafts = [value for value in self.latest.values() if isinstance(value, RecordDraft)]
+        scores = [score(draft.type, draft.document) for draft in drafts]
+        self.report.scores += [result.score for result in scores]
+        if self.options.record_quality:
+            self.report.findings += [
+                quality_finding(result, self.locations[draft.source.source_id],
+                                draft.source.source_id)
+                for draft, result in zip(drafts, scores, strict=True)
+                if draft.source is not None
+            ]  # fmt: skip
+        return drafts
+
+    def deletions(self) -> list[SourceRef]:
+        """The sources whose last word in this batch is that they are gone."""
+        return [value for value in self.latest.values() if isinstance(value, SourceRef)]
+
+
+def _flush(
+    store: Store,
+    batch: _Batch,
+    options: ImportOptions,
+    report: ImportReport,
+    stored: int,
+    final: bool,
+) -> int:
+    """Store one batch, all or nothing, then its deletions; return how many were stored in all."""
+    drafts = batch.drafts()
+    if options.dry_run:
+        return stored
+    for result in store.put_batch(drafts, options.author) if drafts else ():
+        setattr(report, result.outcome, getattr(report, result.outcome) + 1)
+    stored += len(drafts)
+    if options.on_progress is not None and (drafts or final):
+        options.on_progress("storing", stored, stored if final else None)
+    report.deleted += _delete(store, batch.deletions(), options)
+    return stored
 
 
 def quality_finding(result: Score, location: str, source_id: str) -> Finding:

@@ -436,6 +436,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "ws.job.phase.reading": ("{done} records gelezen", "{done} records read"),
     "ws.job.phase.storing": ("{done} van {total} records bewaard",
                              "{done} of {total} records stored"),
+    "ws.job.phase.storing_open": ("{done} records bewaard; het bestand wordt nog gelezen",
+                                  "{done} records stored; the file is still being read"),
     "ws.job.refreshing": ("Deze pagina ververst zichzelf tot de import klaar is.",
                           "This page refreshes itself until the import is done."),
     "ws.job.refresh_now": ("Nu verversen", "Refresh now"),
