@@ -9,7 +9,12 @@
   the same file a second time (everything unchanged: the idempotent path); *index* is
   bringing a search index up to date with what the first import stored (``SearchIndex.sync``,
   as the hub's index follower does after an import), and *import + index* the issue's whole
-  chain: parse → validate → quality → store → search index. The *limit* is the
+  chain: parse → validate → quality → store → search index, one after the other. *Import ∥
+  index* is the same chain as a hub runs it with imports beside the server (``cultuurhub jobs
+  run``): the import in this process while an index follower in a process of its own syncs
+  every ``--sync-seconds`` (as the server's ``Syncer`` does), from the start of the import
+  until the index holds every record; the import stores batch by batch, so the follower
+  indexes the first batches while the rest is read. The *limit* is the
   same work done as cheaply as Python can: orjson (JSON) or the csv module (CSV) parses the
   file, and a raw ``executemany`` writes the same documents into two plain tables, as
   ``bench_store`` measures it.
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import multiprocessing
 import os
 import random
 import tempfile
@@ -48,6 +54,7 @@ from cultuurhub.ingest import (
     CsvReader,
     ImportOptions,
     Reader,
+    SourceRecord,
     UitdatabankReader,
     harvest,
     import_file,
@@ -185,6 +192,7 @@ class ImportFigures:
     again: Seconds
     limit: Seconds
     indexed: Seconds
+    pipelined: Seconds
 
     def row(self) -> str:
         """A Markdown row: records/s on the clock and per CPU second, beside the limit."""
@@ -194,7 +202,8 @@ class ImportFigures:
             f"{n / self.limit.wall:,.0f} | {self.limit.wall / self.imported.wall:.0%} | "
             f"{n / self.imported.cpu:,.0f} | {n / self.again.cpu:,.0f} | "
             f"{n / self.limit.cpu:,.0f} | {self.limit.cpu / self.imported.cpu:.0%} | "
-            f"{n / self.indexed.wall:,.0f} | {n / (self.imported + self.indexed).wall:,.0f} |"
+            f"{n / self.indexed.wall:,.0f} | {n / (self.imported + self.indexed).wall:,.0f} | "
+            f"{n / self.pipelined.wall:,.0f} |"
         )
 
 
@@ -221,6 +230,48 @@ def time_import(
     finally:
         store.close()
     return first, second, indexed, report.created, stored
+
+
+def follow(url: str, folder: str, want: int, interval: float, ready: Any) -> None:
+    """An index follower in a process of its own: sync every ``interval`` seconds until the
+    index holds ``want`` records (as the server's ``Syncer`` thread does)."""
+    store = Store(url)
+    index = SearchIndex(Path(folder), cache_size=0)
+    ready.set()
+    indexed = 0
+    while indexed < want:
+        indexed += index.sync(store).indexed
+        if indexed < want:
+            time.sleep(interval)
+    store.close()
+
+
+def time_pipelined(
+    url: str, data: bytes, filename: str, reader: Callable[[], Reader], interval: float
+) -> Seconds:
+    """Import into an empty store while an index follower process syncs; return the time
+    from the start of the import until the index holds every record (wall clock only: the
+    follower's CPU is another process's)."""
+    store = Store(url)
+    spawn = multiprocessing.get_context("spawn")
+    try:
+        owner = store.create_organisation("Benchmark", "cultuurcentrum").id
+        options = ImportOptions(owner, filename, author="bench", record_quality=True)
+        with tempfile.TemporaryDirectory() as folder:
+            want = sum(1 for item in reader().read(data, filename, options.limits)
+                       if isinstance(item, SourceRecord))  # fmt: skip
+            ready = spawn.Event()
+            follower = spawn.Process(target=follow, args=(url, folder, want, interval, ready))
+            follower.start()
+            ready.wait(60)
+            started = time.perf_counter()
+            report = import_file(store, reader(), data, filename, options)
+            follower.join(600)
+            wall = time.perf_counter() - started
+            assert follower.exitcode == 0 and report.created == want, report.findings[:3]
+    finally:
+        store.close()
+    return Seconds(wall, float("nan"))
 
 
 def time_parse(data: bytes, kind: str) -> Seconds:
@@ -266,7 +317,9 @@ def raw_insert(url: str, drafts: list[RecordDraft]) -> Seconds:
     return seconds
 
 
-def bench_import(kind: str, db: str, n: int, server_url: str | None) -> ImportFigures:
+def bench_import(
+    kind: str, db: str, n: int, server_url: str | None, sync_seconds: float
+) -> ImportFigures:
     """Measure one import (``json`` or ``csv``) beside its limit, on one database."""
     if kind == "json":
         data, name, reader = uitdatabank_json(n), "uitdatabank.json", UitdatabankReader
@@ -276,7 +329,9 @@ def bench_import(kind: str, db: str, n: int, server_url: str | None) -> ImportFi
     with fresh_database(db, server_url) as url:
         first, second, indexed, count, stored = time_import(url, data, name, reader)
         limit = time_parse(data, kind) + raw_insert(url, stored)
-    return ImportFigures(kind, db, count, first, second, limit, indexed)
+    with fresh_database(db, server_url) as url:
+        pipelined = time_pipelined(url, data, name, reader, sync_seconds)
+    return ImportFigures(kind, db, count, first, second, limit, indexed, pipelined)
 
 
 # -- OAI-PMH -----------------------------------------------------------------------------------
@@ -415,6 +470,8 @@ def main() -> None:
     parser.add_argument("--harvest-n", type=int, default=20_000)
     parser.add_argument("--places", type=int, default=100_000)
     parser.add_argument("--url", default="postgresql://postgres:postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--sync-seconds", type=float, default=0.2,
+                        help="how often the index follower of *import ∥ index* syncs")  # fmt: skip
     args = parser.parse_args()
     server = args.url if args.db == "postgres" else None
     load = os.getloadavg()[0]
@@ -423,10 +480,12 @@ def main() -> None:
         print("| import | database | records | import, records/s | limit, records/s "
               "| import / limit | import, records/CPU s | again, records/CPU s "
               "| limit, records/CPU s | import / limit (CPU) "
-              "| index, records/s | import + index, records/s |")  # fmt: skip
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+              "| index, records/s | import + index, records/s "
+              "| import ∥ index, records/s |")  # fmt: skip
+        print("| --- " * 13 + "|")
         for kind in ("json", "csv") if args.what == "all" else (args.what,):
-            print(bench_import(kind, args.db, args.n, server).row(), flush=True)
+            figures = bench_import(kind, args.db, args.n, server, args.sync_seconds)
+            print(figures.row(), flush=True)
     if args.what in ("all", "harvest"):
         seconds = bench_harvest(args.db, args.harvest_n, server)
         print(f"\nOAI-PMH harvest, {args.db}: {args.harvest_n:,} records, "

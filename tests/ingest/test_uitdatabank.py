@@ -86,3 +86,26 @@ def test_array_and_json_lines() -> None:
     assert [type(i).__name__ for i in items] == ["SourceRecord", "Finding", "SourceRecord"]
     assert isinstance(items[1], Finding) and items[1].line == 3
     assert items[2].location == "u.json:4"
+
+
+def test_every_encoding_gives_the_same_records_and_only_cp1252_a_warning() -> None:
+    # UTF-8 is parsed from the bytes directly; a BOM, UTF-16 or cp1252 goes through decoding
+    event = {
+        "@id": "https://io.uitdatabank.be/events/1",
+        "name": {"nl": "Café-concert met Zoë"},
+        "calendarType": "permanent",
+        "location": {"@id": "https://io.uitdatabank.be/places/2"},
+    }
+    text = json.dumps([event], ensure_ascii=False)
+    encoded = {
+        "utf-8": text.encode(),
+        "utf-8 with BOM": b"\xef\xbb\xbf" + text.encode(),
+        "utf-16": text.encode("utf-16"),
+        "cp1252": text.encode("cp1252"),
+    }
+    for encoding, data in encoded.items():
+        items = read(data)
+        records = [item for item in items if isinstance(item, SourceRecord)]
+        assert [r.document["name"]["nl"] for r in records] == ["Café-concert met Zoë"], encoding
+        warnings = [item for item in items if isinstance(item, Finding)]
+        assert len(warnings) == (encoding == "cp1252"), encoding

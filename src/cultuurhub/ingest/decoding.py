@@ -22,6 +22,11 @@ class DecodedText:
     findings: tuple[Finding, ...] = ()
 
 
+def has_byte_order_mark(data: bytes) -> bool:
+    """Whether ``data`` starts with a byte order mark (UTF-8, UTF-16)."""
+    return any(data.startswith(bom) for bom, _ in _BOMS)
+
+
 def decode_text(data: bytes, filename: str, limits: Limits) -> DecodedText:
     """Decode ``data``: BOM first, then strict UTF-8, then cp1252 with a warning."""
     if len(data) > limits.max_bytes:

@@ -10,7 +10,7 @@ import orjson
 
 from cultuurhub.formats.uitdatabank import detect_type, normalise
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
-from cultuurhub.ingest.decoding import decode_text
+from cultuurhub.ingest.decoding import decode_text, has_byte_order_mark
 
 _WRAPPERS = ("examples", "member", "hydra:member", "items")
 
@@ -22,11 +22,16 @@ class UitdatabankReader(Reader):
 
     def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
         """Yield a record per document (legacy shapes rewritten) and a finding per problem."""
-        decoded = decode_text(data, filename, limits)
-        yield from decoded.findings
-        if decoded.text is None:
-            return
-        for count, item in enumerate(_documents(decoded.text, filename), start=1):
+        whole = _utf8_json(data, limits)
+        if whole is not None:
+            documents: Iterator[tuple[int, object] | Finding] = ((1, d) for d in _unwrap(whole))
+        else:
+            decoded = decode_text(data, filename, limits)
+            yield from decoded.findings
+            if decoded.text is None:
+                return
+            documents = _documents(decoded.text, filename)
+        for count, item in enumerate(documents, start=1):
             if count > limits.max_records:
                 yield too_many_records(filename, limits, ("documenten", "documents"))
                 return
@@ -34,6 +39,19 @@ class UitdatabankReader(Reader):
                 yield item
             else:
                 yield _record(item[1], f"{filename}:{item[0]}", filename, item[0])
+
+
+def _utf8_json(data: bytes, limits: Limits) -> object | None:
+    """The parsed file when it is one JSON document in UTF-8 without a byte order mark (the
+    usual case), parsed from the bytes without decoding them to text first; else None, and
+    the file goes the long way (encodings, JSON Lines, findings)."""
+    if len(data) > limits.max_bytes or has_byte_order_mark(data):
+        return None
+    try:
+        parsed: object = orjson.loads(data)
+    except orjson.JSONDecodeError:  # also for bytes that are not UTF-8
+        return None
+    return parsed
 
 
 def _documents(text: str, filename: str) -> Iterator[tuple[int, object] | Finding]:
