@@ -222,7 +222,8 @@ def time_import(
             synced, indexed = timed(lambda: index.sync(store))
             assert synced.indexed >= report.created, synced
         again, second = timed(lambda: import_file(store, reader(), data, filename, options))
-        assert report.rejected == 0 and again.unchanged == report.created, report.findings[:3]
+        assert report.created and not report.rejected, report.findings[:3]  # e.g. a file too big
+        assert again.unchanged == report.created, again
         stored = [
             RecordDraft(kind, owner, document, record_id, columns={"name": None})
             for record_id, kind, document in store.owned_documents(owner)
