@@ -18,6 +18,8 @@
   same work done as cheaply as Python can: orjson (JSON) or the csv module (CSV) parses the
   file, and a raw ``executemany`` writes the same documents into two plain tables, as
   ``bench_store`` measures it.
+- *memory*: how much memory an import of ``--n`` records takes at its peak (``tracemalloc``:
+  what Python's allocator hands out while the import runs, into an empty SQLite store).
 - *harvest*: ``harvest`` from a local OAI-PMH provider (a thread serving generated ``oai_dc``
   ListRecords pages of 1,000 records with resumption tokens) into an empty store.
 - *duplicates*: ``find_duplicates`` over realistic demo places (their names, addresses and
@@ -35,6 +37,7 @@ import random
 import tempfile
 import threading
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -323,16 +326,41 @@ def bench_import(
 ) -> ImportFigures:
     """Measure one import (``json`` or ``csv``) beside its limit, on one database."""
     if kind == "json":
-        data, name, reader = uitdatabank_json(n), "uitdatabank.json", UitdatabankReader
+        data, name = uitdatabank_json(n), "uitdatabank.json"
     else:
         data, name = events_csv(n), "programma.csv"
-        reader = CsvReader
+    reader: Callable[[], Reader] = UitdatabankReader if kind == "json" else CsvReader
     with fresh_database(db, server_url) as url:
         first, second, indexed, count, stored = time_import(url, data, name, reader)
         limit = time_parse(data, kind) + raw_insert(url, stored)
     with fresh_database(db, server_url) as url:
         pipelined = time_pipelined(url, data, name, reader, sync_seconds)
     return ImportFigures(kind, db, count, first, second, limit, indexed, pipelined)
+
+
+def bench_memory(kind: str, n: int) -> tuple[int, float, float]:
+    """Records imported, the peak of the memory the import allocated (MB), the file's size (MB).
+
+    Counted by ``tracemalloc``: everything allocated through Python's allocator (objects,
+    orjson's and pydantic's buffers), not SQLite's page cache or the mapped database file,
+    which the resident set mixes in and which the operating system can take back.
+    """
+    data = uitdatabank_json(n) if kind == "json" else events_csv(n)
+    reader = UitdatabankReader if kind == "json" else CsvReader
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'memory.db'}")
+        store.upgrade()
+        owner = store.create_organisation("Benchmark", "cultuurcentrum").id
+        options = ImportOptions(owner, f"bench.{kind}", author="bench", record_quality=True)
+        tracemalloc.start()
+        try:
+            report = import_file(store, reader(), data, f"bench.{kind}", options)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            store.close()
+    assert report.created, report.findings[:3]
+    return report.created, peak / 1_048_576, len(data) / 1_048_576
 
 
 # -- OAI-PMH -----------------------------------------------------------------------------------
@@ -464,7 +492,8 @@ def bench_duplicates(n: int) -> tuple[Seconds, int]:
 def main() -> None:
     """Parse the arguments, run, print Markdown rows."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--what", choices=["all", "json", "csv", "harvest", "duplicates"],
+    parser.add_argument("--what",
+                        choices=["all", "json", "csv", "memory", "harvest", "duplicates"],
                         default="all")  # fmt: skip
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--n", type=int, default=50_000, help="records per import")
@@ -487,6 +516,12 @@ def main() -> None:
         for kind in ("json", "csv") if args.what == "all" else (args.what,):
             figures = bench_import(kind, args.db, args.n, server, args.sync_seconds)
             print(figures.row(), flush=True)
+    if args.what in ("all", "memory"):
+        print("\n| import | records | file, MB | peak memory of the import, MB |")
+        print("| --- | --- | --- | --- |")
+        for kind in ("json", "csv"):
+            created, peak, size = bench_memory(kind, args.n)
+            print(f"| {kind} | {created:,} | {size:,.0f} | {peak:,.0f} |", flush=True)
     if args.what in ("all", "harvest"):
         seconds = bench_harvest(args.db, args.harvest_n, server)
         print(f"\nOAI-PMH harvest, {args.db}: {args.harvest_n:,} records, "
