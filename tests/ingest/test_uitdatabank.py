@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cultuurhub.ingest.base import Finding, Limits, SourceRecord
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
@@ -109,3 +111,49 @@ def test_every_encoding_gives_the_same_records_and_only_cp1252_a_warning() -> No
         assert [r.document["name"]["nl"] for r in records] == ["Café-concert met Zoë"], encoding
         warnings = [item for item in items if isinstance(item, Finding)]
         assert len(warnings) == (encoding == "cp1252"), encoding
+
+
+def _streamed_and_whole(data: bytes) -> tuple[list, list]:
+    streamed = list(UitdatabankReader(stream_from=0).read(data, "u.json", Limits()))
+    return streamed, read(data)
+
+
+def test_a_large_array_is_read_one_document_at_a_time_with_the_same_records() -> None:
+    documents = [
+        {
+            "@id": f"https://io.uitdatabank.be/events/{n}",
+            "name": {"nl": f"Voorstelling {n} — café", "fr": "Spectacle"},
+            "calendarType": "single",
+            "startDate": "2026-10-12T20:00:00+02:00",
+            "priceInfo": [{"category": "base", "price": 12.5 + n, "priceCurrency": "EUR"}],
+            "typicalAgeRange": "12-",
+            "location": {"@id": "https://io.uitdatabank.be/places/2"},
+            "type": {"id": "0.50.4.0.0", "label": "Concert"},  # a legacy shape, rewritten
+        }
+        for n in range(5)
+    ]
+    streamed, whole = _streamed_and_whole(json.dumps(documents, ensure_ascii=False).encode())
+    assert len(streamed) == 5 and streamed == whole
+
+
+def test_every_entry_payload_streamed_gives_the_same_records() -> None:
+    paths = sorted(shared_data("uitdatabank/entry-payloads").glob("*/*.json"))
+    documents = [json.loads(path.read_bytes()) for path in paths]
+    streamed, whole = _streamed_and_whole(json.dumps(documents).encode())
+    assert len(streamed) == len(paths) and streamed == whole
+
+
+def test_a_large_array_that_breaks_off_keeps_what_came_before_and_says_so() -> None:
+    first = {"@id": "https://io.uitdatabank.be/places/1", "name": {"nl": "Zaal"}}
+    second = {"@id": "https://io.uitdatabank.be/places/2", "name": {"nl": "Tweede zaal"}}
+    data = json.dumps([first, second]).encode()[:-30]  # an upload cut short
+    items = list(UitdatabankReader(stream_from=0).read(data, "u.json", Limits()))
+    assert [type(item).__name__ for item in items] == ["SourceRecord", "Finding"]
+    assert isinstance(items[1], Finding) and "geen geldige JSON" in items[1].message_nl
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_the_streaming_reader_never_crashes(tail: bytes) -> None:
+    for item in UitdatabankReader(stream_from=0).read(b"[" + tail, "u.json", Limits()):
+        assert isinstance(item, SourceRecord | Finding)
