@@ -133,6 +133,8 @@ def test_a_record_read_twice_counts_once_with_its_later_reading(database_url: st
     store, report, _ = _stream(database_url, lambda _: iter(readings))
     try:
         assert (report.created, report.updated) == (4, 1)
+        twice = [(f.record, f.file) for f in report.findings if f.severity == "warning"]
+        assert twice == [("prog-1", "programma.json:1"), ("prog-2", "programma.json:2")]
         names = {
             source: store.get(record_id).document["name"]["nl"]  # type: ignore[union-attr]
             for source in ("prog-1", "prog-2")

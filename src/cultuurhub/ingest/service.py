@@ -134,13 +134,29 @@ def _store_items(
         items = _counted(items, options.on_progress)
     batch = _Batch(options, report)
     stored = 0
+    read: set[str] = set()
     for item in items:
         if isinstance(item, Finding):
             report.findings.append(item)
-        elif batch.add(item) >= store.limits.max_batch_size:
+            continue
+        if item.source_id in read:
+            report.findings.append(_read_twice(item))
+        read.add(item.source_id)
+        if batch.add(item) >= store.limits.max_batch_size:
             stored = _flush(store, batch, options, report, stored, final=False)
             batch = _Batch(options, report)
     _flush(store, batch, options, report, stored, final=True)
+
+
+def _read_twice(item: SourceRecord) -> Finding:
+    """The warning for a record that the same file gives again: its last reading counts."""
+    return Finding(
+        Severity.WARNING,
+        f"Record '{item.source_id}' staat meer dan eens in het bestand; de laatste versie telt.",
+        f"Record '{item.source_id}' occurs more than once in the file; the last one counts.",
+        file=item.location,
+        record=item.source_id,
+    )
 
 
 def _counted(
