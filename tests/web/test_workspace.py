@@ -20,7 +20,7 @@ from cultuurhub.ingest import (
     submit_upload,
 )
 from cultuurhub.quality import quality_report
-from cultuurhub.store import Store
+from cultuurhub.store import ImportJobs, Store
 from tests.ingest.test_jobs import PROGRAMME
 from tests.web.workspace_support import (
     organisation_key,
@@ -165,6 +165,25 @@ def test_a_running_import_refreshes_itself(store: Store, monkeypatch: pytest.Mon
         page = client.get(f"/workspace/imports/{job.id}")
     assert '<meta http-equiv="refresh" content="2">' in page.text
     assert "wacht op zijn beurt" in page.text
+
+
+def test_a_running_import_says_how_far_it_has_come(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner, secret = organisation_key(store)
+    job = submit_upload(store, JobRequest(owner), "programma.csv", PROGRAMME, JobSettings())
+    jobs = ImportJobs(store)
+    assert jobs.claim(job.id) is not None
+    with workspace_client(store, monkeypatch, worker=False) as client:
+        sign_in(client, secret)
+        told = []
+        for done, total in ((10_000, None), (20_000, None), (24_000, 24_000)):
+            jobs.progress(job.id, done, total, "storing")  # batches stored while reading goes on
+            told.append(client.get(f"/workspace/imports/{job.id}").text)
+        english = client.get(f"/workspace/imports/{job.id}", params={"lang": "en"}).text
+    assert "20000 records bewaard; het bestand wordt nog gelezen" in told[1]
+    assert "24000 van 24000 records bewaard" in told[2]
+    assert "24000 of 24000 records stored" in english
 
 
 def test_another_organisations_import_is_not_found(workspace: TestClient, store: Store) -> None:

@@ -129,7 +129,8 @@ def _store_items(
     report: ImportReport,
 ) -> None:
     """Validate and store batch by batch, as the reader goes: a file of any length holds one
-    batch of drafts in memory, and what is stored is searchable before the rest is read."""
+    batch of drafts in memory (and the source ids read, to warn about one read twice), and
+    what is stored is searchable before the rest is read."""
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
     batch = _Batch(options, report)

@@ -36,7 +36,6 @@ class UitdatabankReader(Reader):
 
     def read(self, data: bytes, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
         """Yield a record per document (legacy shapes rewritten) and a finding per problem."""
-        whole = None
         if self.stream_from <= len(data) <= limits.max_bytes and _utf8_array(data):
             documents: Iterator[tuple[int, object] | Finding] = _array_items(data, filename)
         elif (whole := _utf8_json(data, limits)) is not None:
