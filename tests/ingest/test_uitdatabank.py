@@ -74,13 +74,16 @@ def test_periodic_place_and_organizer_website() -> None:
     assert organizer.document["url"] == "https://www.%{name}.be"
 
 
+EVENT = {
+    "@id": "https://io.uitdatabank.be/events/1",
+    "name": {"nl": "A"},
+    "calendarType": "permanent",
+    "location": {"@id": "https://io.uitdatabank.be/places/2"},
+}
+
+
 def test_array_and_json_lines() -> None:
-    event = {
-        "@id": "https://io.uitdatabank.be/events/1",
-        "name": {"nl": "A"},
-        "calendarType": "permanent",
-        "location": {"@id": "https://io.uitdatabank.be/places/2"},
-    }
+    event = EVENT
     place = {"@id": "https://io.uitdatabank.be/places/2", "name": {"nl": "B"}}
     assert [r.type for r in read(json.dumps([event, place]).encode())] == ["event", "place"]
     lines = f"{json.dumps(event)}\n\n{{broken\n{json.dumps(place)}\n".encode()
@@ -92,12 +95,7 @@ def test_array_and_json_lines() -> None:
 
 def test_every_encoding_gives_the_same_records_and_only_cp1252_a_warning() -> None:
     # UTF-8 is parsed from the bytes directly; a BOM, UTF-16 or cp1252 goes through decoding
-    event = {
-        "@id": "https://io.uitdatabank.be/events/1",
-        "name": {"nl": "Café-concert met Zoë"},
-        "calendarType": "permanent",
-        "location": {"@id": "https://io.uitdatabank.be/places/2"},
-    }
+    event = {**EVENT, "name": {"nl": "Café-concert met Zoë"}}
     text = json.dumps([event], ensure_ascii=False)
     encoded = {
         "utf-8": text.encode(),
