@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cultuurhub.ingest.base import Finding, Limits, SourceRecord
-from cultuurhub.ingest.uitdatabank import UitdatabankReader
+from cultuurhub.ingest.uitdatabank import STREAM_FROM, UitdatabankReader
 from tests.conftest import shared_data
 
 KINDS = {"events": "event", "places": "place", "organizers": "organizer"}
@@ -93,18 +93,24 @@ def test_array_and_json_lines() -> None:
     assert items[2].location == "u.json:4"
 
 
-def test_every_encoding_gives_the_same_records_and_only_cp1252_a_warning() -> None:
-    # UTF-8 is parsed from the bytes directly; a BOM, UTF-16 or cp1252 goes through decoding
+@pytest.mark.parametrize("stream_from", [STREAM_FROM, 0], ids=["whole", "streamed"])
+def test_every_encoding_gives_the_same_records_and_only_cp1252_a_warning(stream_from: int) -> None:
+    # UTF-8 is parsed from the bytes directly (a large array one document at a time); a BOM,
+    # UTF-16 or cp1252 goes through decoding; the "é" of the padded file straddles the point
+    # where the streamed path's UTF-8 check reads its second megabyte
     event = {**EVENT, "name": {"nl": "Café-concert met Zoë"}}
     text = json.dumps([event], ensure_ascii=False)
+    padding = " " * ((1 << 20) - len(text.encode()[: text.encode().index("é".encode())]) - 1)
     encoded = {
         "utf-8": text.encode(),
+        "utf-8, é across a megabyte": (padding + text).encode(),
         "utf-8 with BOM": b"\xef\xbb\xbf" + text.encode(),
         "utf-16": text.encode("utf-16"),
         "cp1252": text.encode("cp1252"),
     }
+    assert encoded["utf-8, é across a megabyte"][(1 << 20) - 1 : (1 << 20) + 1] == "é".encode()
     for encoding, data in encoded.items():
-        items = read(data)
+        items = list(UitdatabankReader(stream_from).read(data, "u.json", Limits()))
         records = [item for item in items if isinstance(item, SourceRecord)]
         assert [r.document["name"]["nl"] for r in records] == ["Café-concert met Zoë"], encoding
         warnings = [item for item in items if isinstance(item, Finding)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -73,8 +74,12 @@ def _utf8_array(data: bytes) -> bool:
     """Whether ``data`` is UTF-8 without a byte order mark and starts a JSON array."""
     if has_byte_order_mark(data) or _ARRAY_START.match(data) is None:
         return False
-    try:
-        data.decode("utf-8")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:  # a megabyte at a time: no text copy of the whole file beside it
+        for start in range(0, len(data), 1 << 20):
+            decoder.decode(view[start : start + (1 << 20)])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
     return True
