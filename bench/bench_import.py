@@ -56,14 +56,17 @@ from cultuurhub.demo import generate
 from cultuurhub.ingest import (
     CsvReader,
     ImportOptions,
+    Limits,
     Reader,
     SourceRecord,
     UitdatabankReader,
     harvest,
     import_file,
 )
+from cultuurhub.model import parse_record, to_document
 from cultuurhub.quality import Candidate, find_duplicates
 from cultuurhub.search import SearchIndex
+from cultuurhub.search.index import IndexCore
 from cultuurhub.store import RecordDraft, Store
 from cultuurhub.store.engine import normalise_url
 from cultuurhub.store.gc_pause import collector_paused
@@ -486,6 +489,73 @@ def bench_duplicates(n: int) -> tuple[Seconds, int]:
     return seconds, len(clusters)
 
 
+# -- the ceiling -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """CPU seconds of the work no implementation of the chain can skip, on the same file."""
+
+    what: str
+    records: int
+    parse: Seconds
+    model: Seconds
+    store: Seconds
+    index: Seconds
+
+    def row(self, cores: int) -> str:
+        """A Markdown row: µs of CPU per record per step, their sum and the ceiling it sets."""
+        steps = (self.parse, self.model, self.store, self.index)
+        micro = [step.cpu / self.records * 1e6 for step in steps]
+        total = sum(micro)
+        return (
+            f"| {self.what} | {self.records:,} | "
+            + " | ".join(f"{value:,.0f}" for value in micro)
+            + f" | {total:,.0f} | {cores * 1e6 / total:,.0f} |"
+        )
+
+
+def bench_floor(kind: str, n: int) -> Floor:
+    """The floor of the chain in CPU time, SQLite: parsing as cheaply as Python can, the
+    canonical model's validation and serialisation (pydantic, as the architecture decides,
+    with the model's own rules) of the records the reader gives, a raw ``executemany`` of the
+    documents, and tantivy indexing the records' fields (JSON made beforehand) with a commit.
+    Reading's own mapping, quality scores, the store's lookups, versions and indexes, and the
+    index's extraction are left out: the floor is below what any import can do."""
+    if kind == "json":
+        data, name, reader = uitdatabank_json(n), "uitdatabank.json", UitdatabankReader()
+    else:
+        data, name, reader = events_csv(n), "programma.csv", CsvReader()
+    items = [item for item in reader.read(data, name, Limits()) if isinstance(item, SourceRecord)]
+    with fresh_database("sqlite", None) as url:
+        store = Store(url)
+        try:
+            owner = store.create_organisation("Benchmark", "cultuurcentrum").id
+            import_file(store, reader, data, name, ImportOptions(owner, name, author="bench"))
+            entries = SearchIndex(None, cache_size=0).entries(store)
+            stored = [
+                RecordDraft(kind_, owner, document, record_id, columns={"name": None})
+                for record_id, kind_, document in store.owned_documents(owner)
+            ]
+        finally:
+            store.close()
+        store_seconds = raw_insert(url, stored)
+    with collector_paused():
+        _, model = timed(lambda: [to_document(parse_record(i.type, i.document)) for i in items])
+    with tempfile.TemporaryDirectory() as folder:
+        writer = IndexCore(Path(folder))._writer()
+
+        def index() -> None:
+            for entry in entries:
+                writer.add_json(entry)
+            writer.commit()
+            writer.wait_merging_threads()
+
+        _, indexed = timed(index)
+    assert len(entries) == len(items) == len(stored), (len(entries), len(items), len(stored))
+    return Floor(kind, len(items), time_parse(data, kind), model, store_seconds, indexed)
+
+
 # -- the runner --------------------------------------------------------------------------------
 
 
@@ -493,7 +563,8 @@ def main() -> None:
     """Parse the arguments, run, print Markdown rows."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--what",
-                        choices=["all", "json", "csv", "memory", "harvest", "duplicates"],
+                        choices=["all", "json", "csv", "floor", "memory", "harvest",
+                                 "duplicates"],
                         default="all")  # fmt: skip
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--n", type=int, default=50_000, help="records per import")
@@ -516,6 +587,13 @@ def main() -> None:
         for kind in ("json", "csv") if args.what == "all" else (args.what,):
             figures = bench_import(kind, args.db, args.n, server, args.sync_seconds)
             print(figures.row(), flush=True)
+    if args.what in ("all", "floor"):
+        cores = os.cpu_count() or 1
+        print("\n| import | records | parse, µs | model, µs | raw store, µs | tantivy, µs "
+              f"| floor, CPU µs a record | ceiling on {cores} cores, records/s |")  # fmt: skip
+        print("| --- " * 8 + "|")
+        for kind in ("json", "csv"):
+            print(bench_floor(kind, args.n).row(cores), flush=True)
     if args.what in ("all", "memory"):
         print("\n| import | records | file, MB | peak memory of the import, MB |")
         print("| --- | --- | --- | --- |")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+import orjson
 import pytest
 
 from cultuurhub.model import RecordType, parse_record
@@ -233,6 +234,18 @@ def test_changes_reach_the_index(hub: dict[str, Any]) -> None:
     assert "roma" not in _ids(hub, text="jazz") and not _ids(hub, text="jazz")
     assert index.search(SearchQuery(text="nieuw")).hits[0].id == extra
     assert index.sync(store).indexed == 0  # nothing new
+
+
+def test_entries_are_what_a_sync_indexes(hub: dict[str, Any]) -> None:
+    # the benchmarks' floor indexes these: every record of the store once, as a sync does
+    entries = [orjson.loads(entry) for entry in SearchIndex().entries(hub["store"])]
+    ids = [entry["id"][0] for entry in entries]
+    assert len(ids) == len(set(ids)) == len(hub["ids"]) + 4  # the events and four places
+    assert {str(record_id) for record_id in hub["ids"].values()} <= set(ids)
+    roma = entries[ids.index(str(hub["ids"]["roma"]))]
+    assert roma["kind"] == ["events"] and roma["municipality"] == ["11002"]
+    assert "De Roma" in roma["text"]
+    assert "listed" not in entries[ids.index(str(hub["ids"]["draft"]))]
 
 
 def test_many_askers_at_once_take_turns_and_share_one_answer(

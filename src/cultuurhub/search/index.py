@@ -278,26 +278,44 @@ class IndexCore:
             ids = [str(row.id) for row in rows]
             writer.delete_documents_by_query(tantivy.Query.term_set_query(self.schema, "id", ids))
         for row, document in zip(rows, documents, strict=True):
-            if row.deleted or row.visibility != "public" or row.type not in _INDEXED:
+            entry = self.entry(row, document)
+            if entry is None:
                 removed += 1
                 continue
-            fields = fields_for(
-                _INDEXED[row.type],
-                row.id,
-                row.owner,
-                document,
-                row.modified,
-                (row.municipality_nis, row.latitude, row.longitude),
-                self._lookup,
-            )
             try:
-                writer.add_json(orjson.dumps(fields).decode())
+                writer.add_json(entry)
             except ValueError:  # a value of the wrong kind must not stop the index for all
                 LOG.warning("record %s left out of the search index", row.id, exc_info=True)
                 removed += 1
                 continue
             indexed += 1
         return indexed, removed
+
+    def entry(self, row: IndexRow, document: Document) -> str | None:
+        """The JSON the index writer takes for a record, or None when it is not searchable
+        (deleted, not public, or of a type the index leaves out)."""
+        if row.deleted or row.visibility != "public" or row.type not in _INDEXED:
+            return None
+        fields = fields_for(
+            _INDEXED[row.type],
+            row.id,
+            row.owner,
+            document,
+            row.modified,
+            (row.municipality_nis, row.latitude, row.longitude),
+            self._lookup,
+        )
+        return orjson.dumps(fields).decode()
+
+    def entries(self, store: Store) -> list[str]:
+        """What the index writer would take for every record of ``store`` (for benchmarks)."""
+        with store.reader.connect() as connection:
+            ids, _ = reads.changed_ids(connection, 0, reads.last_seq(connection))
+            rows = reads.rows_by_ids(connection, ids)
+            documents = _parsed(rows)
+            self._learn(connection, rows, documents)
+        found = (self.entry(row, document) for row, document in zip(rows, documents, strict=True))
+        return [entry for entry in found if entry is not None]
 
     # -- reading ----------------------------------------------------------------------------
     def reload(self, force: bool = False, every: float = 1.0) -> None:
