@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from uuid import UUID
 
@@ -241,16 +242,21 @@ def _flush(
 
 def quality_finding(result: Score, location: str, source_id: str) -> Finding:
     """An info finding with a record's completeness score and what to add to gain points."""
+    message_nl, message_en, rules = _quality_messages(result)
+    return Finding(
+        Severity.INFO, message_nl, message_en, file=location, field=rules, record=source_id
+    )
+
+
+@lru_cache(maxsize=4096)  # the records of one file share a few dozen scores and advice lists
+def _quality_messages(result: Score) -> tuple[str, str, str | None]:
     gains_nl = " ".join(f"{a.hint_nl} (+{a.points})" for a in result.advice)
     gains_en = " ".join(f"{a.hint_en} (+{a.points})" for a in result.advice)
-    return Finding(
-        Severity.INFO,
+    return (
         f"Kwaliteitsscore {result.score}/100."
         + (f" Punten winnen: {gains_nl}" if gains_nl else ""),
         f"Quality score {result.score}/100." + (f" To gain points: {gains_en}" if gains_en else ""),
-        file=location,
-        field=",".join(advice.rule for advice in result.advice) or None,
-        record=source_id,
+        ",".join(advice.rule for advice in result.advice) or None,
     )
 
 

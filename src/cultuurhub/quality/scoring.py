@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -33,22 +34,32 @@ class Score:
 
 def score(record_type: str, document: Mapping[str, Any]) -> Score:
     """Score a record's completeness by the rules of its type."""
+    total, ranked = _ranked(record_type)
+    lost, advice = 0, []
+    for rule, hint in ranked:
+        try:
+            met = rule.check(document)
+        except (AttributeError, TypeError, ValueError, KeyError):  # odd shapes: missing
+            met = False
+        if not met:
+            lost += rule.weight
+            advice.append(hint)
+    return Score(round(100 * (total - lost) / total), tuple(advice))
+
+
+@cache
+def _ranked(record_type: str) -> tuple[int, tuple[tuple[Rule, Advice], ...]]:
+    """The rules of a type, heaviest first (a stable sort: equal weights in their order), each
+    with the advice it gives when it is not met; and their total weight (1 when there are none).
+
+    Made once per type: every imported record is scored, so a score only runs the checks."""
     rules = RULES.get(record_type, ())
     total = sum(rule.weight for rule in rules) or 1
-    missing = [rule for rule in rules if not _passes(rule, document)]
-    lost = sum(rule.weight for rule in missing)
-    advice = tuple(
-        Advice(rule.id, round(100 * rule.weight / total), rule.hint_nl, rule.hint_en)
-        for rule in sorted(missing, key=lambda rule: -rule.weight)
+    ranked = sorted(rules, key=lambda rule: -rule.weight)
+    return total, tuple(
+        (rule, Advice(rule.id, round(100 * rule.weight / total), rule.hint_nl, rule.hint_en))
+        for rule in ranked
     )
-    return Score(round(100 * (total - lost) / total), advice)
-
-
-def _passes(rule: Rule, document: Mapping[str, Any]) -> bool:
-    try:
-        return rule.check(document)
-    except (AttributeError, TypeError, ValueError, KeyError):  # odd shapes count as missing
-        return False
 
 
 @dataclass
