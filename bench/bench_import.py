@@ -65,6 +65,7 @@ from cultuurhub.ingest import (
     harvest,
     import_file,
 )
+from cultuurhub.ingest.checking import default_checkers, start_checkers
 from cultuurhub.model import parse_record, to_document
 from cultuurhub.quality import Candidate, find_duplicates
 from cultuurhub.search import SearchIndex
@@ -74,6 +75,8 @@ from cultuurhub.store.engine import normalise_url
 from cultuurhub.store.gc_pause import collector_paused
 
 PAGE = 1_000
+#: Checker processes of the imports (``--checkers``; None: one per core, as the hub runs them).
+CHECKERS: int | None = None
 BATCH = 1_000
 T = TypeVar("T")
 _VENUES = (
@@ -223,7 +226,9 @@ def time_import(
     store = Store(url)
     try:
         owner = store.create_organisation("Benchmark", "cultuurcentrum").id
-        options = ImportOptions(owner, filename, author="bench", record_quality=True)
+        options = ImportOptions(
+            owner, filename, author="bench", record_quality=True, checkers=CHECKERS
+        )
         report, first = timed(lambda: import_file(store, reader(), data, filename, options))
         with tempfile.TemporaryDirectory() as folder:
             index = SearchIndex(Path(folder) / "search", cache_size=0)
@@ -265,7 +270,9 @@ def time_pipelined(
     spawn = multiprocessing.get_context("spawn")
     try:
         owner = store.create_organisation("Benchmark", "cultuurcentrum").id
-        options = ImportOptions(owner, filename, author="bench", record_quality=True)
+        options = ImportOptions(
+            owner, filename, author="bench", record_quality=True, checkers=CHECKERS
+        )
         with tempfile.TemporaryDirectory() as folder:
             want = sum(1 for item in reader().read(data, filename, options.limits)
                        if isinstance(item, SourceRecord))  # fmt: skip
@@ -356,7 +363,9 @@ def bench_memory(kind: str, n: int) -> tuple[int, float, float]:
         store = Store(f"sqlite:///{Path(folder) / 'memory.db'}")
         store.upgrade()
         owner = store.create_organisation("Benchmark", "cultuurcentrum").id
-        options = ImportOptions(owner, f"bench.{kind}", author="bench", record_quality=True)
+        options = ImportOptions(
+            owner, f"bench.{kind}", author="bench", record_quality=True, checkers=CHECKERS
+        )
         tracemalloc.start()
         try:
             report = import_file(store, reader(), data, f"bench.{kind}", options)
@@ -450,7 +459,7 @@ def bench_harvest(db: str, n: int, server_url: str | None) -> Seconds:
         store = Store(url)
         try:
             owner = store.create_organisation("Erfgoedbank", "archief").id
-            options = ImportOptions(owner, "bench-oai", author="bench")
+            options = ImportOptions(owner, "bench-oai", author="bench", checkers=CHECKERS)
             report, seconds = timed(lambda: harvest(store, provider, options))
         finally:
             store.close()
@@ -601,7 +610,17 @@ def main() -> None:
     parser.add_argument("--url", default="postgresql://postgres:postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--sync-seconds", type=float, default=0.2,
                         help="how often the index follower of *import ∥ index* syncs")  # fmt: skip
+    parser.add_argument(
+        "--checkers",
+        type=int,
+        default=None,
+        help="checker processes (default: one a core; 0: none)",
+    )
     args = parser.parse_args()
+    global CHECKERS
+    CHECKERS = args.checkers
+    # started before the clock, as `cultuurhub jobs run` and the server start them
+    start_checkers(default_checkers() if CHECKERS is None else CHECKERS)
     server = args.url if args.db == "postgres" else None
     load = os.getloadavg()[0]
     print(f"load average at the start: {load:.1f} on {os.cpu_count()} cores\n")

@@ -124,6 +124,11 @@ class Settings(BaseSettings):
         description="Run queued import jobs in a thread of each server process; off: run"
         " `cultuurhub jobs run --watch` beside the server.",
     )
+    import_checkers: int | None = Field(
+        None,
+        description="Processes that check (validate and score) the records of an import of 500"
+        " records or more beside the importing process; empty: one per core; 0: none.",
+    )
     import_poll_seconds: float = Field(
         2.0, description="How often an idle import worker looks for queued jobs."
     )

@@ -98,7 +98,8 @@ def _stream(
     store = Store(database_url, limits=Limits(max_batch_size=3, max_document_bytes=1_000_000))
     owner = store.create_organisation("CC Gent", "cultuurcentrum").id
     told: list[tuple[str, int, int | None]] = []
-    options = ImportOptions(owner, "programma", on_progress=lambda *a: told.append(a))
+    # checked here, record by record (worker processes take records a few hundred at a time)
+    options = ImportOptions(owner, "programma", on_progress=lambda *a: told.append(a), checkers=0)
     report = ImportReport()
     store_items(store, readings(store), options, report)
     return store, report, told

@@ -13,14 +13,14 @@ from pathlib import PurePath
 from uuid import UUID
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.checking import Outcome, Rejected, checked, default_checkers
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
-from cultuurhub.model import InvalidRecord, RecordType, parse_record
-from cultuurhub.quality import Score, score
-from cultuurhub.store import RecordDraft, SourceRef, Store, draft_from_record
+from cultuurhub.quality import Score
+from cultuurhub.store import RecordDraft, SourceRef, Store
 from cultuurhub.store.gc_pause import collector_paused
 
 _BY_SUFFIX: dict[str, type[Reader]] = {
@@ -50,7 +50,9 @@ class ImportOptions:
     ``record_quality`` adds an info finding per accepted record with its score and what to add;
     ``on_progress(phase, done, total)`` is told how far reading ("reading", records so far,
     None) and storing ("storing", stored so far, None until the last batch is stored) have
-    come; storing runs while the reader goes on, a batch at a time.
+    come; storing runs while the reader goes on, a batch at a time. ``checkers``
+    processes check (validate and score) the records of a large import (None: the setting
+    ``import_checkers``, else one per core; 0: this process only).
     """
 
     owner: UUID
@@ -60,6 +62,7 @@ class ImportOptions:
     limits: Limits = field(default_factory=Limits)
     record_quality: bool = False
     on_progress: Callable[[str, int, int | None], None] | None = None
+    checkers: int | None = None
 
 
 @dataclass
@@ -134,17 +137,18 @@ def _store_items(
     what is stored is searchable before the rest is read."""
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
+    checkers = default_checkers() if options.checkers is None else options.checkers
     batch = _Batch(options, report)
     stored = 0
     read: set[str] = set()
-    for item in items:
+    for item, outcome in checked(items, checkers):
         if isinstance(item, Finding):
             report.findings.append(item)
             continue
         if item.source_id in read:
             report.findings.append(_read_twice(item))
         read.add(item.source_id)
-        if batch.add(item) >= store.limits.max_batch_size:
+        if batch.add(item, outcome) >= store.limits.max_batch_size:
             stored = _flush(store, batch, options, report, stored, final=False)
             batch = _Batch(options, report)
     _flush(store, batch, options, report, stored, final=True)
@@ -185,34 +189,44 @@ class _Batch:
 
     def __init__(self, options: ImportOptions, report: ImportReport) -> None:
         self.options, self.report = options, report
-        self.latest: dict[str, RecordDraft | SourceRef] = {}
-        self.locations: dict[str, str] = {}
+        self.latest: dict[str, tuple[RecordDraft, Score, str] | SourceRef] = {}
 
-    def add(self, item: SourceRecord) -> int:
-        """Validate ``item`` into the batch (a rejected one only into the findings); return
-        how many records the batch holds."""
+    def add(self, item: SourceRecord, outcome: Outcome | None) -> int:
+        """Take ``item`` and how its check went into the batch (a rejected one only into the
+        findings); return how many records the batch holds."""
         source = SourceRef(source_key(self.options), item.source_id)
         if item.deleted:
             self.latest[item.source_id] = source
-        elif (draft := _draft(item, source, self.options.owner, self.report)) is not None:
+        elif isinstance(outcome, Rejected):
+            self.report.rejected += 1
+            self.report.findings += [
+                Finding(Severity.ERROR, nl, en, file=item.location, field=field,
+                        record=item.source_id)
+                for field, nl, en in outcome.problems
+            ]  # fmt: skip
+        elif outcome is not None:  # checked: every record that is not a deletion is
+            # the record keeps the hub's own id; the source's id lives in the store's sources
+            # (from a checker process only as the store keeps it: ``canonical``)
+            draft = RecordDraft(item.type, self.options.owner, outcome.document or {},
+                                workflow_status=outcome.workflow_status,
+                                columns=outcome.columns, source=source,
+                                canonical=outcome.canonical)  # fmt: skip
             self.latest.pop(item.source_id, None)  # a record read twice: its later reading counts
-            self.latest[item.source_id] = draft
-            self.locations[item.source_id] = item.location
+            self.latest[item.source_id] = (draft, outcome.score, item.location)
         return len(self.latest)
 
     def drafts(self) -> list[RecordDraft]:
-        """The drafts to store, scored into the report (with a finding each if asked)."""
-        drafts = [value for value in self.latest.values() if isinstance(value, RecordDraft)]
-        scores = [score(draft.type, draft.document) for draft in drafts]
-        self.report.scores += [result.score for result in scores]
+        """The drafts to store, their scores counted in the report (with a finding each if
+        asked)."""
+        accepted = [value for value in self.latest.values() if isinstance(value, tuple)]
+        self.report.scores += [result.score for _, result, _ in accepted]
         if self.options.record_quality:
             self.report.findings += [
-                quality_finding(result, self.locations[draft.source.source_id],
-                                draft.source.source_id)
-                for draft, result in zip(drafts, scores, strict=True)
+                quality_finding(result, location, draft.source.source_id)
+                for draft, result, location in accepted
                 if draft.source is not None
-            ]  # fmt: skip
-        return drafts
+            ]
+        return [draft for draft, _, _ in accepted]
 
     def deletions(self) -> list[SourceRef]:
         """The sources whose last word in this batch is that they are gone."""
@@ -258,24 +272,6 @@ def _quality_messages(result: Score) -> tuple[str, str, str | None]:
         f"Quality score {result.score}/100." + (f" To gain points: {gains_en}" if gains_en else ""),
         ",".join(advice.rule for advice in result.advice) or None,
     )
-
-
-def _draft(
-    item: SourceRecord, source: SourceRef, owner: UUID, report: ImportReport
-) -> RecordDraft | None:
-    record_type = RecordType(item.type)
-    try:
-        record = parse_record(record_type, item.document)
-    except InvalidRecord as error:
-        report.rejected += 1
-        report.findings += [
-            Finding(Severity.ERROR, p.message_nl, p.message_en, file=item.location,
-                    field=p.field, record=item.source_id)
-            for p in error.problems
-        ]  # fmt: skip
-        return None
-    # the record keeps the hub's own id; the source's id lives in the store's sources table
-    return draft_from_record(record_type, record, owner, source, id_from_document=False)
 
 
 def _delete(store: Store, deletions: list[SourceRef], options: ImportOptions) -> int:

@@ -2,7 +2,14 @@
 
 from cultuurhub.quality.duplicates import Candidate, Cluster, find_duplicates, review_list
 from cultuurhub.quality.rules import RULES, Rule
-from cultuurhub.quality.scoring import Advice, QualityReport, Score, quality_report, score
+from cultuurhub.quality.scoring import (
+    Advice,
+    QualityReport,
+    Score,
+    advice_for,
+    quality_report,
+    score,
+)
 
 __all__ = [
     "RULES",
@@ -12,6 +19,7 @@ __all__ = [
     "QualityReport",
     "Rule",
     "Score",
+    "advice_for",
     "find_duplicates",
     "quality_report",
     "review_list",

@@ -47,6 +47,17 @@ def score(record_type: str, document: Mapping[str, Any]) -> Score:
     return Score(round(100 * (total - lost) / total), tuple(advice))
 
 
+def advice_for(record_type: str, rules: Iterable[str]) -> tuple[Advice, ...]:
+    """The advice of a type's rules, by their ids (a score's advice, rebuilt from its ids)."""
+    by_id = _advice_by_id(record_type)
+    return tuple(by_id[rule] for rule in rules)
+
+
+@cache
+def _advice_by_id(record_type: str) -> dict[str, Advice]:
+    return {rule.id: hint for rule, hint in _ranked(record_type)[1]}
+
+
 @cache
 def _ranked(record_type: str) -> tuple[int, tuple[tuple[Rule, Advice], ...]]:
     """The rules of a type, heaviest first (a stable sort: equal weights in their order), each

@@ -74,7 +74,7 @@ from cultuurhub.store.webhooks import (
     list_deliveries,
     list_webhooks,
 )
-from cultuurhub.store.writes import Limits, new_record_id
+from cultuurhub.store.writes import Limits, canonical_json, new_record_id
 
 __all__ = [
     "JOB_STATUSES",
@@ -120,6 +120,7 @@ __all__ = [
     "Webhook",
     "WebhookState",
     "WebhookTarget",
+    "canonical_json",
     "claim_webhook",
     "count_export",
     "count_listed",

@@ -34,6 +34,11 @@ class RecordDraft:
     #: The version this draft was made from (0: none yet); if another version is current when
     #: it is written, the write is refused (``VersionConflict``) instead of losing that one.
     expected_version: int | None = None
+    #: The document already as the store keeps it (``canonical_json``, without ``@id`` or
+    #: ``@context``); the store then takes it as it is and does not read ``document``. An
+    #: import's checker processes send only this back, so the importing process never parses
+    #: and serialises the document again.
+    canonical: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -92,6 +92,12 @@ def new_record_id() -> UUID:
 _HUB_KEYS = frozenset({"@id", "@context"})
 
 
+def canonical_json(document: Mapping[str, Any]) -> bytes:
+    """A document as the store keeps it: JSON with its keys sorted, so that the same content
+    always gives the same text and hash (leave ``@id`` and ``@context`` out first)."""
+    return orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+
+
 def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     """Hash what makes a record's content (type, owner, status, visibility, document).
 
@@ -100,10 +106,12 @@ def content_hash(draft: RecordDraft) -> tuple[str, bytes]:
     is left out: the hub gives every record its own when it serves it, so readers can splice
     them into the stored text without parsing it.
     """
-    content = draft.document
-    if "@id" in content or "@context" in content:
-        content = {key: value for key, value in content.items() if key not in _HUB_KEYS}
-    document = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+    document = draft.canonical
+    if document is None:
+        content = draft.document
+        if "@id" in content or "@context" in content:
+            content = {key: value for key, value in content.items() if key not in _HUB_KEYS}
+        document = canonical_json(content)
     prefix = _hash_prefix(draft.type, draft.owner, draft.workflow_status, draft.visibility)
     return hash_content(prefix, document), document
 
