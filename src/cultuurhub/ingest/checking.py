@@ -44,7 +44,7 @@ from cultuurhub.store.gc_pause import collector_paused
 #: checking them, small enough that the first batch is stored soon.
 CHUNK = 250
 #: Chunks handed out ahead per checker, so that none waits while this process stores.
-AHEAD = 4
+AHEAD = 8
 #: Below this many records an import checks in its own process: starting checkers (about a
 #: second, once per process) and handing records over would cost more than it saves.
 PARALLEL_FROM = 2 * CHUNK
