@@ -18,6 +18,14 @@
   same work done as cheaply as Python can: orjson (JSON) or the csv module (CSV) parses the
   file, and a raw ``executemany`` writes the same documents into two plain tables, as
   ``bench_store`` measures it.
+- *checkers*: an import of 500 records or more is checked (validated, made into the stored
+  document, scored) in ``--checkers`` processes beside this one (default: one per core, as the
+  hub runs it; 0: in this process), started before the clock as a hub that has imported
+  before has them; *records/CPU s* counts this process only.
+- *floor*: the CPU time per record of the work no implementation of the chain can skip with
+  the architecture's libraries (parsing as cheaply as Python can, the model's validation and
+  serialisation, a raw ``executemany``, tantivy indexing ready-made fields), and the ceiling
+  it sets on this machine's cores (``bench_floor``).
 - *memory*: how much memory an import of ``--n`` records takes at its peak (``tracemalloc``:
   what Python's allocator hands out while the import runs, into an empty SQLite store).
 - *harvest*: ``harvest`` from a local OAI-PMH provider (a thread serving generated ``oai_dc``
@@ -623,7 +631,10 @@ def main() -> None:
     start_checkers(default_checkers() if CHECKERS is None else CHECKERS)
     server = args.url if args.db == "postgres" else None
     load = os.getloadavg()[0]
-    print(f"load average at the start: {load:.1f} on {os.cpu_count()} cores\n")
+    checkers = default_checkers() if CHECKERS is None else CHECKERS
+    print(f"load average at the start: {load:.1f} on {os.cpu_count()} cores; an import of 500 "
+          f"records or more checked in {checkers} checker processes (records/CPU s: this "
+          "process only)\n")  # fmt: skip
     if args.what in ("all", "json", "csv"):
         print("| import | database | records | import, records/s | limit, records/s "
               "| import / limit | import, records/CPU s | again, records/CPU s "
