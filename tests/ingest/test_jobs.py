@@ -235,3 +235,32 @@ def test_the_worker_thread_runs_a_submitted_job(store: Store) -> None:
         worker.stop()
     assert job is not None and job.status == "done"
     assert store.counts_by_type() == {"event": 2}
+
+
+def test_the_worker_thread_runs_a_large_job_with_checker_processes(store: Store) -> None:
+    # as the server runs jobs: in a thread, the records checked in checker processes
+    from cultuurhub.ingest.checking import PARALLEL_FROM
+
+    header = "Titel;Datum;Aanvang;Zaal;Straat;Postcode;Gemeente;Prijs;Soort"
+    rows = [f"Voorstelling {n};{(n % 28) + 1}/10/2026;20u;Zaal;Kouter 29;9000;Gent;10;toneel"
+            for n in range(PARALLEL_FROM + 100)]  # fmt: skip
+    rows[7] = "Kapotte datum;31/02/2026;20u;Zaal;Kouter 29;9000;Gent;10;toneel"
+    worker = ImportWorker(store, JobSettings(allow_private=True, poll_seconds=30))
+    worker.start()
+    try:
+        job_id = upload(store, organisation(store), "\n".join([header, *rows]).encode())
+        worker.wake()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            job = ImportJobs(store).get(job_id)
+            if job is not None and job.finished_running:
+                break
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert job is not None and job.status == "done", job
+    assert job.summary is not None and job.summary["created"] == PARALLEL_FROM + 99
+    assert store.counts_by_type() == {"event": PARALLEL_FROM + 99}
+    errors = [f for f in ImportJobs(store).findings(job_id) if f["severity"] == "error"]
+    assert [(f["line"], f["field"]) for f in errors] == [(9, "Datum")]
+    assert "31/02/2026" in errors[0]["messageNl"]
