@@ -161,6 +161,18 @@ def test_an_import_goes_on_here_when_a_checker_dies(
     assert checking._pools[2] is not pool
 
 
+def test_an_import_goes_on_here_when_its_checkers_were_shut_down(store: Store) -> None:
+    # another import beside this one found them broken and shut them down
+    documents = _documents(MANY)
+    checking.start_checkers(2)
+    pool = checking._pools[2]
+    pool.shutdown()
+    here = _import(store, _readings(documents), checkers=0)
+    there = _import(store, _readings(documents), checkers=2)
+    assert _comparable(there) == _comparable(here)
+    assert checking._pools.get(2) is not pool
+
+
 def test_a_small_import_starts_no_checkers(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(checkers: int) -> None:
         raise AssertionError("a small import started checker processes")

@@ -25,7 +25,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -178,8 +178,12 @@ def _submit(
     marshal does not know) or the checkers are gone: the chunk is then checked here."""
     try:
         payload = marshal.dumps([(item.type, item.document) for item in _records(chunk)])
+    except ValueError:
+        return None
+    try:
         return pool.submit(_check_payload, payload)
-    except (ValueError, BrokenProcessPool):
+    except RuntimeError:  # a broken pool, or one shut down: the next import starts a new one
+        _forget(pool)
         return None
 
 
@@ -193,6 +197,8 @@ def _collected(
     except BrokenProcessPool:  # a checker died (killed, out of memory): go on here
         LOG.warning("an import checker process stopped; the import goes on in this process")
         _forget(pool)
+        outcomes = None
+    except CancelledError:  # another import running beside this one dropped the broken pool
         outcomes = None
     if outcomes is None:
         yield from _here(chunk)

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from uuid import UUID
 
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
-from cultuurhub.ingest.checking import Outcome, Rejected, checked, default_checkers
+from cultuurhub.ingest.checking import Checked, Outcome, Rejected, checked, default_checkers
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
@@ -204,7 +204,7 @@ class _Batch:
                         record=item.source_id)
                 for field, nl, en in outcome.problems
             ]  # fmt: skip
-        elif outcome is not None:  # checked: every record that is not a deletion is
+        elif isinstance(outcome, Checked):
             # the record keeps the hub's own id; the source's id lives in the store's sources
             # (from a checker process only as the store keeps it: ``canonical``)
             draft = RecordDraft(item.type, self.options.owner, outcome.document or {},
