@@ -20,7 +20,8 @@ of the same run that only prepares it, divided by ``n``:
   indexing is the difference.
 
 An import is counted checking its records in its own process (``CULTUURHUB_IMPORT_CHECKERS=0``):
-the checker processes would not be followed, so the count is of the same work either way.
+Valgrind would not follow the checker processes; the count is of the work itself, without the
+handing over of records that checkers add.
 It leaves out what the processor waits for (the disk, the page cache), so it measures the
 code, not the machine; the records/s of ``bench_store`` and ``bench_import`` stay the figures
 the issues ask for. Needs Debian's ``valgrind``. A run of 20,000 stored records takes about
