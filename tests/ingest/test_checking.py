@@ -7,8 +7,12 @@ import itertools
 import logging
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -204,3 +208,32 @@ def test_record_ids_stay_the_hubs_own(store: Store) -> None:
     ids = [UUID(str(record_id)) for record_id, _, _ in store.owned_documents(
         next(o.id for o in store.list_organisations() if o.name == "Museum 2"))]  # fmt: skip
     assert len(ids) == len(set(ids)) > checking.PARALLEL_FROM
+
+
+def test_checkers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "starter.py"
+    script.write_text(
+        "import os\n"
+        "from cultuurhub.ingest import checking\n"
+        "if __name__ == '__main__':\n"
+        "    checking.start_checkers(2)\n"
+        "    print(' '.join(map(str, checking._pools[2]._processes)), flush=True)\n"
+        "    os.kill(os.getpid(), 9)\n"  # no clean-up at all, as a killed server
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    pids = [int(pid) for pid in done.stdout.split()]
+    assert len(pids) == 2, done.stderr
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in pids)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")

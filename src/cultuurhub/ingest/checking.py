@@ -21,6 +21,7 @@ import atexit
 import logging
 import marshal
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 from collections import deque
@@ -245,9 +246,23 @@ def _outcome(record_type: str, plain: tuple[Any, ...]) -> Outcome:
 
 
 def _warm() -> None:
-    """Load in a new checker what checking every record needs (taxonomy, municipalities)."""
+    """Set up a new checker: it ends when the process that started it ends, however that
+    ends (a killed server must not leave checkers behind), and it loads what checking every
+    record needs (taxonomy, municipalities)."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(
+            target=_end_with, args=(parent.sentinel,), name="checker-parent", daemon=True
+        ).start()
     taxonomy()
     municipality_for_postcode("9000")
+
+
+def _end_with(sentinel: int) -> None:
+    # A pool's queues keep their pipes open in every checker, so a checker whose parent was
+    # killed would wait for work forever; the parent's sentinel tells when it is gone.
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
 
 
 # -- the pool ------------------------------------------------------------------------------------
