@@ -81,22 +81,27 @@ def _comparable(report: ImportReport) -> tuple[Any, ...]:
     return counts, report.findings, report.scores
 
 
-def test_checkers_store_and_report_what_this_process_does(store: Store) -> None:
-    documents = _documents(MANY)
-    submitted: list[int] = []
+@pytest.fixture
+def submitted(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each chunk handed to the checkers went (False: it was checked here)."""
+    handed: list[bool] = []
     original = checking._submit
 
     def counting(pool: Any, chunk: list[Any]) -> Any:
         future = original(pool, chunk)
-        submitted.append(future is not None)
+        handed.append(future is not None)
         return future
 
+    monkeypatch.setattr(checking, "_submit", counting)
+    return handed
+
+
+def test_checkers_store_and_report_what_this_process_does(
+    store: Store, submitted: list[bool]
+) -> None:
+    documents = _documents(MANY)
     here = _import(store, _readings(documents), checkers=0)
-    checking._submit = counting  # type: ignore[assignment]
-    try:
-        there = _import(store, _readings(documents), checkers=2)
-    finally:
-        checking._submit = original  # type: ignore[assignment]
+    there = _import(store, _readings(documents), checkers=2)
     assert submitted and all(submitted)  # every chunk went to a checker
     assert _comparable(there) == _comparable(here)
     assert here.rejected == len(range(0, MANY, 97))
@@ -118,25 +123,13 @@ def test_what_checkers_store_is_unchanged_when_checked_here_again(store: Store) 
     assert again.unchanged == first.created and not again.created and not again.updated
 
 
-def test_a_chunk_marshal_cannot_carry_is_checked_here(store: Store) -> None:
+def test_a_chunk_marshal_cannot_carry_is_checked_here(store: Store, submitted: list[bool]) -> None:
     documents = _documents(MANY)
     # a reader that hands over a value of another type (a datetime) for one record
     kind, document = documents[5]
     documents[5] = (kind, {**document, "modified": datetime(2026, 11, 1, 12, 0)})
-    submitted: list[bool] = []
-    original = checking._submit
-
-    def counting(pool: Any, chunk: list[Any]) -> Any:
-        future = original(pool, chunk)
-        submitted.append(future is not None)
-        return future
-
     here = _import(store, _readings(documents), checkers=0)
-    checking._submit = counting  # type: ignore[assignment]
-    try:
-        there = _import(store, _readings(documents), checkers=2)
-    finally:
-        checking._submit = original  # type: ignore[assignment]
+    there = _import(store, _readings(documents), checkers=2)
     assert submitted[0] is False and all(submitted[1:])
     assert _comparable(there) == _comparable(here)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -20,6 +19,7 @@ from cultuurhub.ingest import (
 )
 from cultuurhub.store import ImportJobs, Limits, Store
 from tests.ingest.test_oaipmh import Reply, serve, sickle
+from tests.web.workspace_support import wait_for_job
 
 LOCAL = JobSettings(allow_private=True, poll_seconds=0.05)
 # Row 3 has an impossible date, row 4 an unknown type; rows 2 and 5 are good events.
@@ -225,14 +225,10 @@ def test_the_worker_thread_runs_a_submitted_job(store: Store) -> None:
     try:
         job_id = upload(store, organisation(store))
         worker.wake()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            job = ImportJobs(store).get(job_id)
-            if job is not None and job.finished_running:
-                break
-            time.sleep(0.05)
+        wait_for_job(store, job_id)
     finally:
         worker.stop()
+    job = ImportJobs(store).get(job_id)
     assert job is not None and job.status == "done"
     assert store.counts_by_type() == {"event": 2}
 
@@ -250,14 +246,10 @@ def test_the_worker_thread_runs_a_large_job_with_checker_processes(store: Store)
     try:
         job_id = upload(store, organisation(store), "\n".join([header, *rows]).encode())
         worker.wake()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            job = ImportJobs(store).get(job_id)
-            if job is not None and job.finished_running:
-                break
-            time.sleep(0.05)
+        wait_for_job(store, job_id)
     finally:
         worker.stop()
+    job = ImportJobs(store).get(job_id)
     assert job is not None and job.status == "done", job
     assert job.summary is not None and job.summary["created"] == PARALLEL_FROM + 99
     assert store.counts_by_type() == {"event": PARALLEL_FROM + 99}

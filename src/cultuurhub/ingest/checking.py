@@ -18,6 +18,7 @@ server's threads), once per process, and kept for the next import.
 from __future__ import annotations
 
 import atexit
+import itertools
 import logging
 import marshal
 import multiprocessing
@@ -115,7 +116,7 @@ def checked(
             yield from _here(chunk)
         return
     pending: deque[tuple[list[SourceRecord | Finding], Future[list[bytes]] | None]] = deque()
-    for chunk in _rechunked(first, chunks):
+    for chunk in itertools.chain(_chunks(first, CHUNK), chunks):  # the first one cut to size
         pending.append((chunk, _submit(pool, chunk)))
         if len(pending) >= checkers * AHEAD:
             yield from _collected(pool, *pending.popleft())
@@ -123,11 +124,14 @@ def checked(
         yield from _collected(pool, *pending.popleft())
 
 
-def _chunks(items: Iterable[SourceRecord | Finding]) -> Iterator[list[SourceRecord | Finding]]:
-    """The items in lists of :data:`PARALLEL_FROM` records at first, then :data:`CHUNK`."""
+def _chunks(
+    items: Iterable[SourceRecord | Finding], first: int = PARALLEL_FROM
+) -> Iterator[list[SourceRecord | Finding]]:
+    """The items in lists of ``first`` records at first, then :data:`CHUNK` (findings ride
+    along with the records around them)."""
     chunk: list[SourceRecord | Finding] = []
     records = 0
-    size = PARALLEL_FROM
+    size = first
     for item in items:
         chunk.append(item)
         if isinstance(item, SourceRecord):
@@ -137,24 +141,6 @@ def _chunks(items: Iterable[SourceRecord | Finding]) -> Iterator[list[SourceReco
                 chunk, records, size = [], 0, CHUNK
     if chunk:
         yield chunk
-
-
-def _rechunked(
-    first: list[SourceRecord | Finding], rest: Iterator[list[SourceRecord | Finding]]
-) -> Iterator[list[SourceRecord | Finding]]:
-    """The first (larger) chunk cut to :data:`CHUNK` records a piece, then the rest."""
-    piece: list[SourceRecord | Finding] = []
-    records = 0
-    for item in first:
-        piece.append(item)
-        if isinstance(item, SourceRecord):
-            records += 1
-            if records == CHUNK:
-                yield piece
-                piece, records = [], 0
-    if piece:
-        yield piece
-    yield from rest
 
 
 def _records(chunk: list[SourceRecord | Finding]) -> list[SourceRecord]:
