@@ -19,9 +19,9 @@
   file, and a raw ``executemany`` writes the same documents into two plain tables, as
   ``bench_store`` measures it.
 - *checkers*: an import of 500 records or more is checked (validated, made into the stored
-  document, scored) in ``--checkers`` processes beside this one (default: one per core, as the
-  hub runs it; 0: in this process), started before the clock as a hub that has imported
-  before has them; *records/CPU s* counts this process only.
+  document, scored) in ``--checkers`` processes beside this one (default: one per core, at
+  most 8, as the hub runs it; 0: in this process), started before the clock as a hub that
+  has imported before has them; *records/CPU s* counts this process only.
 - *floor*: the CPU time per record of the work no implementation of the chain can skip with
   the architecture's libraries (parsing as cheaply as Python can, the model's validation and
   serialisation, a raw ``executemany``, tantivy indexing ready-made fields), and the ceiling

@@ -127,7 +127,8 @@ class Settings(BaseSettings):
     import_checkers: int | None = Field(
         None,
         description="Processes that check (validate and score) the records of an import of 500"
-        " records or more beside the importing process; empty: one per core; 0: none.",
+        " records or more beside the importing process; empty: one per core (at most 8); 0:"
+        " none.",
     )
     import_poll_seconds: float = Field(
         2.0, description="How often an idle import worker looks for queued jobs."

@@ -32,14 +32,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from cultuurhub.config import get_settings
 from cultuurhub.ingest.base import Finding, SourceRecord
-from cultuurhub.model import InvalidRecord, RecordType, parse_record
+from cultuurhub.model import InvalidRecord, parse_record
 from cultuurhub.model.vocab import municipality_for_postcode, taxonomy
 from cultuurhub.quality import Score, advice_for, score
-from cultuurhub.store import canonical_json, draft_from_record
+from cultuurhub.store import canonical_json, stored_form
 from cultuurhub.store.gc_pause import collector_paused
 
 #: Records a checker checks at a time: large enough that handing them over costs little beside
@@ -51,8 +50,6 @@ AHEAD = 8
 #: second, once per process) and handing records over would cost more than it saves.
 PARALLEL_FROM = 2 * CHUNK
 
-#: The owner of the drafts made while checking; the import makes the real ones.
-_NOBODY = UUID(int=0)
 LOG = logging.getLogger(__name__)
 
 
@@ -84,14 +81,14 @@ def check(record_type: str, document: dict[str, Any]) -> Outcome:
         record = parse_record(record_type, document)
     except InvalidRecord as error:
         return Rejected(tuple((p.field, p.message_nl, p.message_en) for p in error.problems))
-    draft = draft_from_record(RecordType(record_type), record, _NOBODY, id_from_document=False)
-    document, columns = draft.document, dict(draft.columns)
+    # the record keeps the hub's own id (the source's @id is the store's sources' business)
+    form = stored_form(record)
     return Checked(
-        document,
-        canonical_json(document),
-        columns,
-        draft.workflow_status,
-        score(record_type, document),
+        form.document,
+        canonical_json(form.document),
+        form.columns,
+        form.workflow_status,
+        score(record_type, form.document),
     )
 
 
@@ -293,10 +290,18 @@ def start_checkers(checkers: int) -> None:
             future.result()
 
 
+#: Checkers by default at most: a container often sees all of its host's cores, and each
+#: checker holds about 100 MB.
+MAX_DEFAULT_CHECKERS = 8
+
+
 def default_checkers() -> int:
-    """Checker processes by default: ``CULTUURHUB_IMPORT_CHECKERS``, else one per core."""
+    """Checker processes by default: ``CULTUURHUB_IMPORT_CHECKERS``, else one per core this
+    process may run on, at most :data:`MAX_DEFAULT_CHECKERS`."""
     configured = get_settings().import_checkers
-    return max(0, configured) if configured is not None else os.cpu_count() or 1
+    if configured is not None:
+        return max(0, configured)
+    return min(len(os.sched_getaffinity(0)), MAX_DEFAULT_CHECKERS)
 
 
 @atexit.register

@@ -52,7 +52,7 @@ class ImportOptions:
     None) and storing ("storing", stored so far, None until the last batch is stored) have
     come; storing runs while the reader goes on, a batch at a time. ``checkers``
     processes check (validate and score) the records of a large import (None: the setting
-    ``import_checkers``, else one per core; 0: this process only).
+    ``import_checkers``, else one per core, at most 8; 0: this process only).
     """
 
     owner: UUID

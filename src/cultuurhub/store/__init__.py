@@ -3,7 +3,7 @@
 The only code that writes SQL. See ``docs/store.md``.
 """
 
-from cultuurhub.store.canonical import draft_from_record, id_from_uri
+from cultuurhub.store.canonical import StoredForm, draft_from_record, id_from_uri, stored_form
 from cultuurhub.store.drafts import (
     Change,
     PutResult,
@@ -113,6 +113,7 @@ __all__ = [
     "SourceRef",
     "Store",
     "StoreError",
+    "StoredForm",
     "StoredRecord",
     "StoredResponse",
     "VersionConflict",
@@ -151,5 +152,6 @@ __all__ = [
     "owned_names",
     "record_names",
     "related_records",
+    "stored_form",
     "workflow_counts",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from cultuurhub.model import CanonicalRecord, RecordType, index_columns, to_document
@@ -29,20 +30,35 @@ def draft_from_record(
     demo data, the hub's own exports); imports from other systems turn it off, so that two
     organisations importing the same outside record never write over each other's.
     """
-    document = to_document(record)
-    status = document.get("workflowStatus", "DRAFT")
-    # The hub gives every record its own @id and @context when it serves it; the source's
-    # identity is kept in ``sources``.
-    uri, _ = document.pop("@id", None), document.pop("@context", None)
+    form = stored_form(record)
     return RecordDraft(
         type=record_type.value,
         owner=owner,
-        document=document,
-        id=record_id or (id_from_uri(uri) if id_from_document else None),
-        workflow_status=str(status).lower(),
-        columns=index_columns(record),
+        document=form.document,
+        id=record_id or (id_from_uri(form.uri) if id_from_document else None),
+        workflow_status=form.workflow_status,
+        columns=form.columns,
         source=source,
     )
+
+
+class StoredForm(NamedTuple):
+    """What the store keeps of a validated record, and the URI its document gave."""
+
+    document: dict[str, Any]
+    workflow_status: str
+    columns: dict[str, Any]
+    uri: object
+
+
+def stored_form(record: CanonicalRecord) -> StoredForm:
+    """The document the store keeps of a record (without ``@id`` and ``@context``: the hub
+    gives every record its own when it serves it; the source's identity is kept in
+    ``sources``), its workflow status and index columns, and the URI it had."""
+    document = to_document(record)
+    status = str(document.get("workflowStatus", "DRAFT")).lower()
+    uri, _ = document.pop("@id", None), document.pop("@context", None)
+    return StoredForm(document, status, index_columns(record), uri)
 
 
 def id_from_uri(uri: object) -> UUID | None:
