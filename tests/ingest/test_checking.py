@@ -233,3 +233,20 @@ def _alive(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+
+
+def test_a_record_nested_too_deeply_to_travel_is_refused_here_with_a_finding(
+    store: Store, submitted: list[bool]
+) -> None:
+    documents = _documents(MANY)
+    deep: Any = "bodem"
+    for _ in range(5_000):  # deeper than marshal carries
+        deep = {"x": deep}
+    kind, document = documents[4]
+    documents[4] = (kind, {**document, "description": deep})
+    report = _import(store, _readings(documents), checkers=2)
+    assert submitted[0] is False and all(submitted[1:])
+    assert report.created > checking.PARALLEL_FROM
+    refused = [f for f in report.findings if f.record == "record-5" and f.severity == "error"]
+    assert refused and all(f.field and f.field.startswith("description") for f in refused)
+    assert report.rejected == len(range(0, MANY, 97)) + 1
