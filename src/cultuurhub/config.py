@@ -130,6 +130,11 @@ class Settings(BaseSettings):
         " records or more beside the importing process; empty: one per core (at most 8); 0:"
         " none.",
     )
+    import_batch_size: int = Field(
+        2_000,
+        description="Records an import stores in one transaction, all or nothing (at most"
+        " `max_batch_size`): smaller batches are searchable sooner while the import goes on.",
+    )
     import_poll_seconds: float = Field(
         2.0, description="How often an idle import worker looks for queued jobs."
     )

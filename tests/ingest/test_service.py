@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from cultuurhub.config import get_settings
 from cultuurhub.ingest import ImportOptions, ImportReport, UnknownFormat, import_file, reader_for
 from cultuurhub.ingest.base import SourceRecord
 from cultuurhub.ingest.service import store_items
@@ -158,6 +159,35 @@ def test_a_deletion_in_a_later_batch_removes_what_an_earlier_batch_stored(
         assert store.counts_by_type() == {"event": 3}
     finally:
         store.close()
+
+
+def test_an_import_stores_in_batches_of_the_setting_at_most_the_store_s(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CULTUURHUB_IMPORT_BATCH_SIZE", "2")
+    get_settings.cache_clear()
+    try:
+        store = Store(database_url, limits=Limits(max_batch_size=3, max_document_bytes=1_000_000))
+        owner = store.create_organisation("CC Gent", "cultuurcentrum").id
+
+        def stored_at(source: str, records: int, batch_size: int | None = None) -> list[int]:
+            told: list[tuple[str, int, int | None]] = []
+            options = ImportOptions(owner, source, on_progress=lambda *a: told.append(a),
+                                    checkers=0, batch_size=batch_size)  # fmt: skip
+            store_items(store, (_reading(n) for n in range(records)), options, ImportReport())
+            return [done for phase, done, _ in told if phase == "storing"]
+
+        try:
+            # the setting: two at a time; the option: one at a time; never more than the store's
+            assert stored_at("a", 5) == [2, 4, 5]
+            assert stored_at("b", 2, batch_size=1) == [1, 2, 2]  # the last: storing is done
+            assert stored_at("c", 7, batch_size=50) == [3, 6, 7]
+            assert store.counts_by_type() == {"event": 14}
+        finally:
+            store.close()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
 
 
 def _system(store: Store) -> str:

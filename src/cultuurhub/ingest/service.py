@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from uuid import UUID
 
+from cultuurhub.config import get_settings
 from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
 from cultuurhub.ingest.checking import Checked, Outcome, Rejected, checked, default_checkers
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
@@ -52,7 +53,9 @@ class ImportOptions:
     None) and storing ("storing", stored so far, None until the last batch is stored) have
     come; storing runs while the reader goes on, a batch at a time. ``checkers``
     processes check (validate and score) the records of a large import (None: the setting
-    ``import_checkers``, else one per core, at most 8; 0: this process only).
+    ``import_checkers``, else one per core, at most 8; 0: this process only). ``batch_size``
+    records are stored in one transaction (None: the setting ``import_batch_size``; at most
+    the store's ``max_batch_size``).
     """
 
     owner: UUID
@@ -63,6 +66,7 @@ class ImportOptions:
     record_quality: bool = False
     on_progress: Callable[[str, int, int | None], None] | None = None
     checkers: int | None = None
+    batch_size: int | None = None
 
 
 @dataclass
@@ -108,8 +112,8 @@ def reader_for(filename: str) -> Reader:
 def import_file(
     store: Store, reader: Reader, data: bytes, filename: str, options: ImportOptions
 ) -> ImportReport:
-    """Import one file: bad records become findings; the good ones are stored in batches of
-    the store's ``max_batch_size``, each all or nothing (a smaller file: all of it or none)."""
+    """Import one file: bad records become findings; the good ones are stored in batches
+    (``ImportOptions.batch_size``), each all or nothing (a smaller file: all of it or none)."""
     report = ImportReport()
     store_items(store, reader.read(data, filename, options.limits), options, report)
     return report
@@ -138,6 +142,7 @@ def _store_items(
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
     checkers = default_checkers() if options.checkers is None else options.checkers
+    size = batch_size(store, options)
     batch = _Batch(options, report)
     stored = 0
     read: set[str] = set()
@@ -148,10 +153,17 @@ def _store_items(
         if item.source_id in read:
             report.findings.append(_read_twice(item))
         read.add(item.source_id)
-        if batch.add(item, outcome) >= store.limits.max_batch_size:
+        if batch.add(item, outcome) >= size:
             stored = _flush(store, batch, options, report, stored, final=False)
             batch = _Batch(options, report)
     _flush(store, batch, options, report, stored, final=True)
+
+
+def batch_size(store: Store, options: ImportOptions) -> int:
+    """How many records an import stores in one transaction: the option, else the setting
+    ``import_batch_size``, and never more than the store takes in one batch."""
+    wanted = options.batch_size or get_settings().import_batch_size
+    return max(1, min(wanted, store.limits.max_batch_size))
 
 
 def _read_twice(item: SourceRecord) -> Finding:
