@@ -254,9 +254,10 @@ def time_import(
     return first, second, indexed, report.created, stored
 
 
-def follow(url: str, folder: str, want: int, interval: float, ready: Any) -> None:
+def follow(url: str, folder: str, want: int, interval: float, ready: Any, done: Any) -> None:
     """An index follower in a process of its own: sync every ``interval`` seconds until the
-    index holds ``want`` records (as the server's ``Syncer`` thread does)."""
+    index holds ``want`` records (as the server's ``Syncer`` thread does); set ``done`` as
+    soon as it does (the process's own ending is not the chain's time)."""
     store = Store(url)
     index = SearchIndex(Path(folder), cache_size=0)
     ready.set()
@@ -265,6 +266,7 @@ def follow(url: str, folder: str, want: int, interval: float, ready: Any) -> Non
         indexed += index.sync(store).indexed
         if indexed < want:
             time.sleep(interval)
+    done.set()
     store.close()
 
 
@@ -284,14 +286,17 @@ def time_pipelined(
         with tempfile.TemporaryDirectory() as folder:
             want = sum(1 for item in reader().read(data, filename, options.limits)
                        if isinstance(item, SourceRecord))  # fmt: skip
-            ready = spawn.Event()
-            follower = spawn.Process(target=follow, args=(url, folder, want, interval, ready))
+            ready, done = spawn.Event(), spawn.Event()
+            follower = spawn.Process(
+                target=follow, args=(url, folder, want, interval, ready, done)
+            )
             follower.start()
             ready.wait(60)
             started = time.perf_counter()
             report = import_file(store, reader(), data, filename, options)
-            follower.join(600)
+            done.wait(600)
             wall = time.perf_counter() - started
+            follower.join(600)
             assert follower.exitcode == 0 and report.created == want, report.findings[:3]
     finally:
         store.close()
