@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
 
 from cultuurhub.formats.tabular_headers import field_for_header
-from cultuurhub.formats.tabular_mapping import MappingFileError, load_mapping
+from cultuurhub.formats.tabular_mapping import MappingFileError, TabularMapping, load_mapping
 from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
 from cultuurhub.ingest.tabular import CsvReader, sniff
+from cultuurhub.ingest.tabular_rows import read_rows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
@@ -160,3 +163,48 @@ def test_header_synonyms_and_sniffing() -> None:
     assert field_for_header("Inventarisnummer") == "object_number"
     assert field_for_header("Aanvang") == "start"
     assert sniff("a\tb\tc\n") == "\t" and sniff("a,b;c;d\n") == ";"
+
+
+_SPREAD = (
+    "id;titel;datum;locatie;type;prijs\n"
+    "A;Hamlet;12/10/2026 20u;Zaal;toneel;\n"  # row 2: A's first date
+    "B;Jazz;13/10/2026 20u;Zaal;concert;\n"  # row 3: B, one date
+    "A;Hamlet;31/02/2026 20u;Zaal;toneel;\n"  # row 4: A, a date that does not exist
+    "C;Expo;14/10/2026 20u;Zaal;concert;veel\n"  # row 5: C, one date, a price not a price
+    "A;Hamlet;15/10/2026 20u;Zaal;toneel;\n"  # row 6: A's last row
+)
+
+
+def _where(items: list) -> list[str]:
+    return [item.source_id if isinstance(item, SourceRecord) else f"row {item.line}"
+            for item in items]  # fmt: skip
+
+
+def test_an_event_comes_as_soon_as_its_last_row_is_read() -> None:
+    # so a long CSV file is checked and stored while it is read; each event is what it would
+    # be at the end of the file: all its dates, its first row's fields and line
+    items = read_csv(_SPREAD)
+    assert _where(items) == ["B", "row 4", "row 5", "C", "A"]
+    hamlet = records(items)[-1]
+    assert hamlet.location == "x.csv:2"
+    assert [sub["startDate"][:10] for sub in hamlet.document["subEvent"]] == [
+        "2026-10-12", "2026-10-15",
+    ]  # fmt: skip
+
+
+def test_events_read_in_one_pass_are_the_same_records_at_the_end() -> None:
+    # Excel rows are read once: there every event comes at the end of the sheet
+    rows = list(enumerate(csv.reader(io.StringIO(_SPREAD), delimiter=";"), start=1))
+    once = list(read_rows(iter(rows), "x.csv", TabularMapping(), Limits()))
+    twice = list(read_rows(iter(rows), "x.csv", TabularMapping(), Limits(), lambda: rows))
+    assert _where(once) == ["row 4", "row 5", "A", "B", "C"]
+    assert sorted(_where(twice)) == sorted(_where(once))
+    by_id = {record.source_id: record for record in records(once)}
+    assert all(record == by_id[record.source_id] for record in records(twice))
+
+
+def test_the_row_limit_counts_the_same_rows_in_both_readings() -> None:
+    # four rows allowed: row 6 is not read, so A is complete at row 4 (which is refused)
+    items = list(CsvReader().read(_SPREAD.encode(), "x.csv", Limits(max_records=4)))
+    assert _where(items) == ["B", "row 4", "A", "row 5", "C", "row 6"]
+    assert len(records(items)[1].document["subEvent"]) == 1

@@ -63,10 +63,22 @@ def map_event_row(row: Row, options: RowOptions) -> MappedRow:
         problems.append(missing("title", "een titel", "a title"))
     place_key = cell_text(row.get("location")) or cell_text(row.get("street"))
     explicit = cell_text(row.get("id"))
-    group_key = explicit or stable_id(title, place_key)
     start = span.start.isoformat() if span else ""
     source_id = explicit or stable_id(title, place_key, start)
-    return MappedRow("event", document, source_id, group_key, [span] if span else [], problems)
+    return MappedRow("event", document, source_id, group_key(row), [span] if span else [], problems)
+
+
+#: The fields of a row that :func:`group_key` reads.
+GROUP_KEY_FIELDS = frozenset({"id", "title", "location", "street"})
+
+
+def group_key(row: Row) -> str:
+    """The key that puts rows of one event together: its id, else its title and location."""
+    explicit = cell_text(row.get("id"))
+    if explicit:
+        return explicit
+    place_key = cell_text(row.get("location")) or cell_text(row.get("street"))
+    return stable_id(cell_text(row.get("title")), place_key)
 
 
 class EventGrouper:
@@ -91,10 +103,21 @@ class EventGrouper:
 
     def events(self) -> Iterator[tuple[int, str, dict[str, Any]]]:
         """Yield ``(first line, source id, document)`` per event, in the order first seen."""
-        for key, (line, document, spans) in self._groups.items():
-            event: dict[str, Any] = orjson.loads(document)
-            event.update(calendar(TimeSpan(*span) for span in spans))
-            yield line, key, event
+        for key in list(self._groups):
+            event = self.pop(key)
+            if event is not None:
+                yield event
+
+    def pop(self, key: str) -> tuple[int, str, dict[str, Any]] | None:
+        """Take the event of group ``key`` out: ``(first line, source id, document)``, or None
+        when no accepted row had that key."""
+        group = self._groups.pop(key, None)
+        if group is None:
+            return None
+        line, document, spans = group
+        event: dict[str, Any] = orjson.loads(document)
+        event.update(calendar(TimeSpan(*span) for span in spans))
+        return line, key, event
 
 
 def finish_event(row: MappedRow) -> dict[str, Any]:

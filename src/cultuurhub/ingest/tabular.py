@@ -30,10 +30,15 @@ class CsvReader(Reader):
         yield from decoded.findings
         if decoded.text is None:
             return
-        rows = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=sniff(decoded.text))
+        text, delimiter = decoded.text, sniff(decoded.text)
+
+        def rows(findings: list[Finding]) -> Iterator[tuple[int, Sequence[object]]]:
+            parsed = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            return _split_findings(_numbered(parsed, filename), findings)
+
         findings: list[Finding] = []
-        numbered = _split_findings(_numbered(rows, filename), findings)
-        yield from read_rows(numbered, filename, self.mapping, limits)
+        # the rows once more, for counting the rows of each event (their findings: seen above)
+        yield from read_rows(rows(findings), filename, self.mapping, limits, lambda: rows([]))
         yield from findings
 
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from cultuurhub.formats.tabular import MappedRow, Row, RowOptions, cell_text, infer_record_type
-from cultuurhub.formats.tabular_events import EventGrouper, finish_event, map_event_row
+from cultuurhub.formats.tabular_events import (
+    GROUP_KEY_FIELDS,
+    EventGrouper,
+    finish_event,
+    group_key,
+    map_event_row,
+)
 from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers
 from cultuurhub.formats.tabular_heritage import map_object_row
 from cultuurhub.formats.tabular_mapping import TabularMapping
@@ -41,8 +48,16 @@ def read_rows(
     filename: str,
     mapping: TabularMapping,
     limits: Limits,
+    rows_again: Callable[[], Iterable[tuple[int, Cells]]] | None = None,
 ) -> Iterator[SourceRecord | Finding]:
-    """Find the header row, map every row after it, and yield records and findings."""
+    """Find the header row, map every row after it, and yield records and findings.
+
+    Rows of one event on several dates are grouped into one record, which can only be given
+    once its last row is read. With ``rows_again`` (the same rows once more, cheap for a CSV
+    text in memory) a first pass counts the rows of each event, and every event is given as
+    soon as its last row is read, so checking and storing start while the file is still
+    being read; without it (Excel), every event is given at the end of the file.
+    """
     rows = iter(numbered_rows)
     sheet = _find_header(rows, filename, mapping)
     if isinstance(sheet, Finding):
@@ -53,7 +68,8 @@ def read_rows(
     options = RowOptions(mapping.zone, mapping.date_order == "month-first")
     mapped = _map_rows(rows, sheet, _MAPPERS[record_type], mapping, limits, options)
     if record_type == "event" and mapping.group_dates:
-        yield from _grouped(mapped, filename)
+        sizes = None if rows_again is None else _group_sizes(rows_again(), sheet, mapping, limits)
+        yield from _grouped(mapped, filename, sizes)
     else:
         yield from _ungrouped(mapped, filename)
 
@@ -112,8 +128,7 @@ def _map_rows(
         mapped = mapper(row.values, options)
         for problem in row.problems + mapped.problems:
             yield _finding(problem, sheet, number)
-        if not mapped.rejected:
-            yield number, mapped
+        yield number, mapped  # a rejected row too: grouping counts it
 
 
 @dataclass(slots=True)
@@ -122,10 +137,19 @@ class _RawRow:
     problems: list[MappingProblem]
 
 
-def _row(cells: Cells, sheet: Sheet, constants: dict[str, str], limits: Limits) -> _RawRow | None:
+def _row(
+    cells: Cells,
+    sheet: Sheet,
+    constants: dict[str, str],
+    limits: Limits,
+    only: frozenset[str] | None = None,
+) -> _RawRow | None:
+    """The row's values by field (``only`` these fields, if given), or None for a blank row."""
     values: dict[str, object] = {}
     problems: list[MappingProblem] = []
     for index, field in sheet.columns.items():
+        if only is not None and field not in only:
+            continue
         cell = cells[index] if index < len(cells) else None
         if cell is None or cell == "":
             continue
@@ -140,17 +164,55 @@ def _row(cells: Cells, sheet: Sheet, constants: dict[str, str], limits: Limits) 
     return _RawRow(values, problems)
 
 
+def _group_sizes(
+    rows: Iterable[tuple[int, Cells]], sheet: Sheet, mapping: TabularMapping, limits: Limits
+) -> Counter[str]:
+    """How many rows each event has: the rows :func:`_map_rows` maps, keyed as it keys them
+    (the same header, the same blank rows skipped, the same limit on their number)."""
+    numbered = iter(rows)
+    _find_header(numbered, sheet.filename, mapping)
+    sizes: Counter[str] = Counter()
+    count = 0
+    for _, cells in numbered:
+        row = _row(cells, sheet, mapping.constants, limits, GROUP_KEY_FIELDS)
+        if row is None:
+            continue
+        count += 1
+        if count > limits.max_records:
+            break
+        sizes[group_key(row.values)] += 1
+    return sizes
+
+
 def _grouped(
-    mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str
+    mapped: Iterator[tuple[int, MappedRow] | Finding],
+    filename: str,
+    sizes: Counter[str] | None,
 ) -> Iterator[SourceRecord | Finding]:
+    """Rows grouped into events; an event as soon as the last of its ``sizes`` rows is read
+    (every event at the end without ``sizes``, or for one its count missed)."""
     grouper = EventGrouper()
     for item in mapped:
         if isinstance(item, Finding):
             yield item
-        else:
-            grouper.add(item[1], item[0])
-    for line, source_id, document in grouper.events():
-        yield SourceRecord("event", source_id, document, f"{filename}:{line}")
+            continue
+        number, row = item
+        if not row.rejected:
+            grouper.add(row, number)
+        if sizes is not None:
+            sizes[row.group_key] -= 1
+            if sizes[row.group_key] == 0:
+                event = grouper.pop(row.group_key)
+                if event is not None:
+                    yield _event_record(filename, *event)
+    for event in grouper.events():
+        yield _event_record(filename, *event)
+
+
+def _event_record(
+    filename: str, line: int, source_id: str, document: dict[str, object]
+) -> SourceRecord:
+    return SourceRecord("event", source_id, document, f"{filename}:{line}")
 
 
 def _ungrouped(
@@ -161,6 +223,8 @@ def _ungrouped(
             yield item
             continue
         number, row = item
+        if row.rejected:
+            continue
         document = finish_event(row) if row.type == "event" else row.document
         yield SourceRecord(row.type, row.source_id, document, f"{filename}:{number}")
 
