@@ -137,19 +137,11 @@ class _RawRow:
     problems: list[MappingProblem]
 
 
-def _row(
-    cells: Cells,
-    sheet: Sheet,
-    constants: dict[str, str],
-    limits: Limits,
-    only: frozenset[str] | None = None,
-) -> _RawRow | None:
-    """The row's values by field (``only`` these fields, if given), or None for a blank row."""
+def _row(cells: Cells, sheet: Sheet, constants: dict[str, str], limits: Limits) -> _RawRow | None:
+    """The row's values by field, or None for a blank row."""
     values: dict[str, object] = {}
     problems: list[MappingProblem] = []
     for index, field in sheet.columns.items():
-        if only is not None and field not in only:
-            continue
         cell = cells[index] if index < len(cells) else None
         if cell is None or cell == "":
             continue
@@ -171,10 +163,12 @@ def _group_sizes(
     (the same header, the same blank rows skipped, the same limit on their number)."""
     numbered = iter(rows)
     _find_header(numbered, sheet.filename, mapping)
+    keys = {index: field for index, field in sheet.columns.items() if field in GROUP_KEY_FIELDS}
+    only_keys = Sheet(sheet.filename, sheet.headers, keys, sheet.header_of)
     sizes: Counter[str] = Counter()
     count = 0
     for _, cells in numbered:
-        row = _row(cells, sheet, mapping.constants, limits, GROUP_KEY_FIELDS)
+        row = _row(cells, only_keys, mapping.constants, limits)  # blank or not: all cells count
         if row is None:
             continue
         count += 1
