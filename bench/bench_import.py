@@ -287,9 +287,7 @@ def time_pipelined(
             want = sum(1 for item in reader().read(data, filename, options.limits)
                        if isinstance(item, SourceRecord))  # fmt: skip
             ready, done = spawn.Event(), spawn.Event()
-            follower = spawn.Process(
-                target=follow, args=(url, folder, want, interval, ready, done)
-            )
+            follower = spawn.Process(target=follow, args=(url, folder, want, interval, ready, done))
             follower.start()
             ready.wait(60)
             started = time.perf_counter()
