@@ -142,7 +142,7 @@ def _store_items(
     if options.on_progress is not None:
         items = _counted(items, options.on_progress)
     checkers = default_checkers() if options.checkers is None else options.checkers
-    size = batch_size(store, options)
+    size = _batch_size(store, options)
     batch = _Batch(options, report)
     stored = 0
     read: set[str] = set()
@@ -159,7 +159,7 @@ def _store_items(
     _flush(store, batch, options, report, stored, final=True)
 
 
-def batch_size(store: Store, options: ImportOptions) -> int:
+def _batch_size(store: Store, options: ImportOptions) -> int:
     """How many records an import stores in one transaction: the option, else the setting
     ``import_batch_size``, and never more than the store takes in one batch."""
     wanted = options.batch_size or get_settings().import_batch_size
