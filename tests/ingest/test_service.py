@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from uuid import uuid4
 
 import orjson
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from cultuurhub.config import get_settings
 from cultuurhub.ingest import ImportOptions, ImportReport, UnknownFormat, import_file, reader_for
 from cultuurhub.ingest.base import SourceRecord
-from cultuurhub.ingest.service import store_items
+from cultuurhub.ingest.service import _Batch, store_items
 from cultuurhub.store import Limits, SourceRef, Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
@@ -193,3 +194,11 @@ def test_an_import_stores_in_batches_of_the_setting_at_most_the_store_s(
 def _system(store: Store) -> str:
     [organisation] = [o for o in store.list_organisations() if o.name == "CC Gent"]
     return f"{organisation.id}/programma"
+
+
+def test_a_record_that_came_without_its_check_stops_the_import_loudly() -> None:
+    # a record is never dropped without a count or a finding
+    batch = _Batch(ImportOptions(uuid4(), "programma", checkers=0), ImportReport())
+    with pytest.raises(TypeError, match="prog-1"):
+        batch.add(_reading(1), None)
+    assert batch.add(_reading(2, deleted=True), None) == 1  # a deletion needs no check

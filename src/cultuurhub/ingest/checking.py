@@ -31,7 +31,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from cultuurhub.config import get_settings
 from cultuurhub.ingest.base import Finding, SourceRecord
@@ -140,16 +140,16 @@ def _chunks(
         yield chunk
 
 
-def _records(chunk: list[SourceRecord | Finding]) -> list[SourceRecord]:
-    """The records of a chunk that need checking (not the findings, not the deletions)."""
-    return [item for item in chunk if isinstance(item, SourceRecord) and not item.deleted]
+def _to_check(item: SourceRecord | Finding) -> TypeGuard[SourceRecord]:
+    """Whether an item needs checking: a record, not a finding and not a deletion."""
+    return isinstance(item, SourceRecord) and not item.deleted
 
 
 def _here(
     chunk: list[SourceRecord | Finding],
 ) -> Iterator[tuple[SourceRecord | Finding, Outcome | None]]:
     for item in chunk:
-        if isinstance(item, SourceRecord) and not item.deleted:
+        if _to_check(item):
             yield item, check(item.type, item.document)
         else:
             yield item, None
@@ -161,7 +161,7 @@ def _submit(
     """Hand a chunk's records to a checker; None when they cannot travel (a value of a type
     marshal does not know) or the checkers are gone: the chunk is then checked here."""
     try:
-        payload = marshal.dumps([(item.type, item.document) for item in _records(chunk)])
+        payload = marshal.dumps([(item.type, item.document) for item in chunk if _to_check(item)])
     except ValueError:
         return None
     try:
@@ -188,7 +188,7 @@ def _collected(
         yield from _here(chunk)
         return
     for item in chunk:
-        if isinstance(item, SourceRecord) and not item.deleted:
+        if _to_check(item):
             yield item, _outcome(item.type, marshal.loads(next(outcomes)))
         else:
             yield item, None

@@ -216,7 +216,9 @@ class _Batch:
                         record=item.source_id)
                 for field, nl, en in outcome.problems
             ]  # fmt: skip
-        elif isinstance(outcome, Checked):
+        else:
+            if not isinstance(outcome, Checked):  # checked() gives every record its outcome
+                raise TypeError(f"record {item.source_id!r} came without its check")
             # the record keeps the hub's own id; the source's id lives in the store's sources
             # (from a checker process only as the store keeps it: ``canonical``)
             draft = RecordDraft(item.type, self.options.owner, outcome.document or {},
