@@ -239,15 +239,41 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Only show the findings; store nothing.")
     ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            help="YAML mapping file for a CSV or Excel export with unusual headers "
+            "(docs/ingest-events.md).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Import a file: every record is checked, the good ones are stored, findings are listed."""
-    from cultuurhub.ingest import ImportOptions, UnknownFormat, import_file, reader_for
+    from cultuurhub.formats import MappingFileError
+    from cultuurhub.ingest import (
+        ImportOptions,
+        UnknownFormat,
+        check_mapping,
+        import_file,
+        mapping_text,
+        reader_for,
+        reader_named,
+    )
 
     try:
         reader = reader_for(path.name)
     except UnknownFormat as error:
         errors.print(str(error))
         raise typer.Exit(2) from None
+    if mapping is not None:
+        try:
+            text = mapping_text(mapping.read_bytes(), mapping.name)
+            check_mapping(text, reader.name)
+        except MappingFileError as error:
+            errors.print(f"{mapping.name}: {error}", soft_wrap=True)
+            raise typer.Exit(2) from None
+        reader = reader_named(reader.name, text)
     store = _store_of(organisation)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:

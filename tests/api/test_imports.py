@@ -62,7 +62,7 @@ def test_upload_runs_in_the_background_and_reports_findings(
     job = finished(client, secret, location)
     assert job["status"] == "done" and job["error"] is None
     summary = job["summary"]
-    assert (summary["created"], summary["rejected"], summary["errors"]) == (2, 0, 2)
+    assert (summary["created"], summary["rejected"], summary["errors"]) == (2, 2, 2)
     assert summary["averageScore"] > 0 and summary["info"] == 2
     assert store.counts_by_type() == {"event": 2}
 
@@ -113,6 +113,31 @@ def test_a_dry_run_stores_nothing(client: TestClient, store: Store) -> None:
     assert job["dryRun"] is True and job["summary"]["created"] == 0
     assert job["summary"]["errors"] == 2
     assert store.changes_since(0) == []
+
+
+def test_a_mapping_file_travels_as_a_file_part_in_the_editor_s_encoding(
+    client: TestClient, store: Store
+) -> None:
+    from tests.cli.test_commands import EXPORT, MAPPING
+
+    secret = key(store)
+    files = {
+        "file": ("export.csv", EXPORT.encode(), "text/csv"),
+        "mapping": ("mapping.yaml", MAPPING.encode("cp1252"), "application/yaml"),  # Notepad
+    }
+    response = client.post("/imports", files=files, headers={"X-Api-Key": secret})
+    assert response.status_code == 202, response.text
+    job = finished(client, secret, response.headers["Location"])
+    assert (job["summary"]["created"], job["summary"]["rejected"]) == (1, 0), job
+    for mapping, said in (
+        (b"columns: [unclosed\n", "Geen geldige YAML"),
+        (b"# " + b"x" * 100_001, "hoogstens 100,000 bytes"),
+    ):
+        files["mapping"] = ("mapping.yaml", mapping, "application/yaml")
+        refused = client.post("/imports", files=files, headers={"X-Api-Key": secret})
+        assert refused.status_code == 422, refused.text
+        assert "Mappingbestand / mapping file" in refused.json()["detail"]
+        assert said in refused.json()["detail"]
 
 
 def test_a_registered_url_is_imported_from_a_local_server(client: TestClient, store: Store) -> None:

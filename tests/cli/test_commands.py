@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from uuid import UUID
 
 import orjson
 import pytest
@@ -108,6 +109,72 @@ def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
     with serve(sickle) as repo:
         harvested = " ".join(run("harvest", repo.url, "--org", organisation).split())
     assert "nieuw / created 2" in harvested
+
+
+EXPORT = (
+    "Productie;Première;Zaal of podium;Adresregel;PC;Stad;Genre\n"
+    "Hamlet;12/12/2026 20:00;Theaterzaal;Kouter 29;9000;Gent;Theatervoorstelling\n"
+)
+MAPPING = (
+    "record_type: event\n"
+    "columns:\n"
+    "  Productie: title\n"
+    "  Première: date\n"
+    "  Zaal of podium: location\n"
+    "  Adresregel: street\n"
+    "  PC: postal_code\n"
+)
+
+
+def test_import_with_a_mapping_file(hub: str, tmp_path: Path) -> None:
+    run("init")
+    organisation = run("org", "create", "CC Gent", "--kind", "cultuurcentrum").strip()
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_bytes(MAPPING.encode("cp1252"))  # as Notepad saves it
+    without = " ".join(run("import", str(export), "--org", organisation, "--dry-run").split())
+    assert "nieuw / created 0" in without and "geweigerd / rejected 1" in without
+    done = run("import", str(export), "--org", organisation, "--mapping", str(mapping))
+    assert "nieuw / created 1" in " ".join(done.split())
+    store = Store(hub)
+    try:
+        [(_, kind, document)] = list(store.owned_documents(UUID(organisation)))
+    finally:
+        store.close()
+    assert kind == "event" and document["name"] == {"nl": "Hamlet"}
+    assert document["startDate"].startswith("2026-12-12T20:00")
+    assert document["location"]["address"]["nl"]["streetAddress"] == "Kouter 29"
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "said"),
+    [
+        ("export.csv", "record_type: boat\n", "record_type"),
+        ("export.csv", "columns: [unclosed\n", "Geen geldige YAML"),
+        ("agenda.ics", MAPPING, "alleen voor CSV en Excel"),
+    ],
+)
+def test_a_wrong_mapping_file_stops_before_anything_is_stored(
+    hub: str, tmp_path: Path, filename: str, content: str, said: str
+) -> None:
+    run("init")
+    organisation = run("org", "create", "CC Gent", "--kind", "cultuurcentrum").strip()
+    export = tmp_path / filename
+    export.write_text(EXPORT if filename.endswith(".csv") else "BEGIN:VCALENDAR\n")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["import", str(export), "--org", organisation, "--mapping", str(mapping)]
+    )
+    assert result.exit_code == 2, result.output
+    output = " ".join(result.output.split())
+    assert said in output and "mapping.yaml" in output and "Traceback" not in output
+    store = Store(hub)
+    try:
+        assert list(store.owned_documents(UUID(organisation))) == []
+    finally:
+        store.close()
 
 
 def test_duplicates_command_lists_but_never_merges(hub: str, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from cultuurhub.api.auth import principal
 from cultuurhub.api.imports_forms import BodyTooLarge, FormError, parse_form, read_body
 from cultuurhub.api.problems import problem
 from cultuurhub.config import get_settings
+from cultuurhub.formats import MappingFileError
 from cultuurhub.ingest import (
     FORMATS,
     FindingFilter,
@@ -33,6 +34,7 @@ from cultuurhub.ingest import (
     UploadTooLarge,
     UrlSource,
     findings_csv,
+    mapping_text,
     submit_upload,
     submit_url,
 )
@@ -174,10 +176,16 @@ async def _submit(
         raise FormError("het veld 'file' ontbreekt / the field 'file' is missing")
     organisation = form.text("organisation")
     owner = _owner(caller, UUID(organisation) if organisation else None)
-    mapping = form.files["mapping"].data.decode("utf-8") if "mapping" in form.files else None
+    mapping = form.text("mapping")
+    if "mapping" in form.files:
+        part = form.files["mapping"]
+        try:
+            mapping = mapping_text(part.data, part.filename or "mapping.yaml")
+        except MappingFileError as error:
+            raise JobRefused(f"Mappingbestand / mapping file: {error}") from None
     job_request = JobRequest(
         owner, form.text("format"), form.flag("dryRun", "dry_run"),
-        mapping or form.text("mapping"), form.text("source"),
+        mapping, form.text("source"),
     )  # fmt: skip
     return await run_in_threadpool(
         submit_upload, store, job_request, upload.filename, upload.data, settings

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -48,6 +48,27 @@ class Finding:
     xpath: str | None = None
     field: str | None = None
     record: str | None = None
+    #: This finding stands for a record the reader left out: the import counts it once among
+    #: the rejected records, however many errors that record had (see :func:`left_out`).
+    refused: bool = False
+
+
+def judged(findings: list[Finding], record: SourceRecord | None) -> list[SourceRecord | Finding]:
+    """A record's findings, then the record itself unless one of them is an error (then the
+    findings of a record left out, see :func:`left_out`)."""
+    if record is None or any(finding.severity is Severity.ERROR for finding in findings):
+        return [*left_out(findings)]
+    return [*findings, record]
+
+
+def left_out(findings: list[Finding]) -> list[Finding]:
+    """The findings of a record left out, its first error marked ``refused``: the import's
+    summary counts the record once among the rejected, as it counts the records the model
+    refuses, however many errors it had."""
+    for index, finding in enumerate(findings):
+        if finding.severity is Severity.ERROR:
+            return [*findings[:index], replace(finding, refused=True), *findings[index + 1 :]]
+    return findings
 
 
 @dataclass(frozen=True, slots=True)

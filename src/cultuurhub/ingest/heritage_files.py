@@ -13,7 +13,15 @@ from cultuurhub.formats.dublin_core import MappedRecord
 from cultuurhub.formats.edm import map_edm
 from cultuurhub.formats.lido import LIDO_RECORD, map_lido
 from cultuurhub.formats.xml_safety import XmlError, iter_elements, parse_xml
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
+from cultuurhub.ingest.base import (
+    Finding,
+    Limits,
+    Reader,
+    Severity,
+    SourceRecord,
+    judged,
+    too_many_records,
+)
 
 __all__ = ["EdmReader", "LidoReader", "bound_document", "mapped_to_items", "xml_error_finding"]
 
@@ -83,10 +91,9 @@ def mapped_to_items(
         Finding(Severity.WARNING, nl, en, file=filename, xpath=record.xpath, record=record_id)
         for nl, en in bounded
     ]
-    yield from findings
-    if record_id and not any(f.severity is Severity.ERROR for f in findings):
-        location = f"{filename}:{record.xpath}"
-        yield SourceRecord("object", source_id=record_id, document=document, location=location)
+    location = f"{filename}:{record.xpath}"
+    found = SourceRecord("object", record_id, document, location) if record_id else None
+    yield from judged(findings, found)
 
 
 def bound_document(

@@ -10,7 +10,15 @@ from typing import Any
 from cultuurhub.formats.ical import map_vevent
 from cultuurhub.formats.ical_recurrence import DEFAULT_HORIZON, expand, prop
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
+from cultuurhub.ingest.base import (
+    Finding,
+    Limits,
+    Reader,
+    Severity,
+    SourceRecord,
+    judged,
+    too_many_records,
+)
 from cultuurhub.ingest.decoding import decode_text
 
 
@@ -59,10 +67,8 @@ class IcalReader(Reader):
             return
         if expansion.truncated:
             yield _truncated(filename, int(line), uid, limits)
-        for problem in problems:
-            yield _finding(problem, filename, int(line), uid)
-        if not any(problem.severity == "error" for problem in problems):
-            yield SourceRecord("event", uid, document, location)
+        findings = [_finding(problem, filename, int(line), uid) for problem in problems]
+        yield from judged(findings, SourceRecord("event", uid, document, location))
 
 
 def _parse(text: str, filename: str) -> list[Any] | Finding:
@@ -139,6 +145,7 @@ def _broken(filename: str, line: int, uid: str, error: Exception) -> Finding:
         file=filename,
         line=line,
         record=uid,
+        refused=True,
     )
 
 

@@ -28,8 +28,9 @@ from typing import Any
 from uuid import UUID
 
 from cultuurhub.config import Settings
-from cultuurhub.formats import MappingFileError, load_mapping
-from cultuurhub.ingest.base import Reader
+from cultuurhub.formats import MappingFileError, TabularMapping, load_mapping
+from cultuurhub.ingest.base import Limits, Reader
+from cultuurhub.ingest.decoding import decode_text
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jobs_fetch import FetchError, check_url
@@ -54,6 +55,8 @@ BY_CONTENT_TYPE = {
     "application/json": "uitdatabank",
 }
 _TABULAR = ("csv", "xlsx")
+#: A mapping file is a few lines of YAML; a larger one is not a mapping file.
+MAX_MAPPING_BYTES = 100_000
 MAX_EVERY_HOURS = 24 * 31
 MAX_URL_CHARS = 900  # the job keeps it, and a harvest keeps its state under owner + URL
 # The store keeps a source system as "<organisation id>/<name>" in 200 characters.
@@ -227,16 +230,34 @@ def _url_format(asked: str | None, source: UrlSource) -> str | None:
         return None
 
 
-def _check_mapping(mapping: str | None, file_format: str | None) -> None:
-    if not mapping:
-        return
+def mapping_text(data: bytes, filename: str) -> str:
+    """The text of a mapping file as an editor saved it: UTF-8, with or without a byte order
+    mark, or Windows-1252 (Notepad and older Excel); :class:`MappingFileError` if too big."""
+    decoded = decode_text(data, filename, Limits(max_bytes=MAX_MAPPING_BYTES))
+    if decoded.text is None:
+        raise MappingFileError(
+            f"Een mappingbestand is hoogstens {MAX_MAPPING_BYTES:,} bytes. / "
+            f"A mapping file is at most {MAX_MAPPING_BYTES:,} bytes."
+        )
+    return decoded.text
+
+
+def check_mapping(mapping: str, file_format: str | None) -> TabularMapping:
+    """Read the mapping file for a file of ``file_format``; :class:`MappingFileError`, in Dutch
+    and English, when it is not valid or the file is neither CSV nor Excel."""
     if file_format not in _TABULAR:
-        raise JobRefused(
+        raise MappingFileError(
             "Een mappingbestand geldt alleen voor CSV en Excel. / "
             "A mapping file only applies to CSV and Excel."
         )
+    return load_mapping(mapping)
+
+
+def _check_mapping(mapping: str | None, file_format: str | None) -> None:
+    if not mapping:
+        return
     try:
-        load_mapping(mapping)
+        check_mapping(mapping, file_format)
     except MappingFileError as error:
         raise JobRefused(f"Mappingbestand / mapping file: {error}") from None
 

@@ -11,7 +11,15 @@ import orjson
 from cultuurhub.formats.schema_org import map_event, map_organization, map_place, record_type
 from cultuurhub.formats.schema_org_parts import as_text
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, too_many_records
+from cultuurhub.ingest.base import (
+    Finding,
+    Limits,
+    Reader,
+    Severity,
+    SourceRecord,
+    judged,
+    too_many_records,
+)
 from cultuurhub.ingest.decoding import decode_text
 
 _MAX_DEPTH = 8
@@ -57,10 +65,8 @@ class JsonLdReader(Reader):
         else:
             document, problems = map_organization(node)
         source_id = _source_id(node)
-        for problem in problems:
-            yield _finding(problem, filename, line, source_id)
-        if not any(problem.severity == "error" for problem in problems):
-            yield SourceRecord(kind, source_id, document, location)
+        findings = [_finding(problem, filename, line, source_id) for problem in problems]
+        yield from judged(findings, SourceRecord(kind, source_id, document, location))
 
 
 def _documents(text: str, filename: str) -> Iterator[tuple[int, object] | Finding]:

@@ -149,6 +149,7 @@ def _store_items(
     for item, outcome in checked(items, checkers):
         if isinstance(item, Finding):
             report.findings.append(item)
+            report.rejected += item.refused  # a record the reader left out
             continue
         if item.source_id in read:
             report.findings.append(_read_twice(item))

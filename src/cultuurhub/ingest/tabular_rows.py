@@ -19,7 +19,7 @@ from cultuurhub.formats.tabular_heritage import map_object_row
 from cultuurhub.formats.tabular_mapping import TabularMapping
 from cultuurhub.formats.tabular_places import map_organizer_row, map_place_row
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
-from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Severity, SourceRecord, left_out
 
 Cells = Sequence[object]
 RowMapper = Callable[[Row, RowOptions], MappedRow]
@@ -126,8 +126,8 @@ def _map_rows(
             yield _too_many(sheet.filename, number, limits)
             return
         mapped = mapper(row.values, options)
-        for problem in row.problems + mapped.problems:
-            yield _finding(problem, sheet, number)
+        findings = [_finding(problem, sheet, number) for problem in row.problems + mapped.problems]
+        yield from left_out(findings) if mapped.rejected else findings
         yield number, mapped  # a rejected row too: grouping counts it
 
 

@@ -134,6 +134,7 @@ def _json_lines(text: str, filename: str) -> Iterator[tuple[int, object] | Findi
                 f"Line {number} is not valid JSON ({error}).",
                 file=filename,
                 line=number,
+                refused=True,
             )
 
 
@@ -145,6 +146,7 @@ def _record(document: object, location: str, filename: str, line: int) -> Source
             "This is not a UiTdatabank document: an object with a name was expected.",
             file=filename,
             line=line,
+            refused=True,
         )
     kind = detect_type(document)
     normalised = normalise(document, kind)
