@@ -203,3 +203,46 @@ def test_a_record_that_came_without_its_check_stops_the_import_loudly() -> None:
     with pytest.raises(TypeError, match="prog-1"):
         batch.add(_reading(1), None)
     assert batch.add(_reading(2, deleted=True), None) == 1  # a deletion needs no check
+
+
+IMAGES_CSV = (
+    "id;Titel;Datum;Locatie;Adres;Postcode;Gemeente;Soort;Afbeelding\n"
+    "a1;Brel;12/10/2027 20:00;CC De Schakel;Schakelstraat 8;8790;Waregem;Concert;"
+    "https://www.deschakel.be/brel.jpg | https://www.deschakel.be/brel-2.jpg\n"
+)
+IMAGES_PLACES_CSV = (
+    "Naam;Adres;Postcode;Gemeente;Type;Afbeelding\n"
+    "CC De Schakel;Schakelstraat 8;8790;Waregem;Cultuurcentrum;https://www.deschakel.be/zaal.jpg\n"
+)
+IMAGES_JSONLD = orjson.dumps({
+    "@context": "https://schema.org", "@type": "MusicEvent", "name": "Brel",
+    "startDate": "2027-10-12T20:00", "image": ["https://www.deschakel.be/brel.jpg"],
+    "location": {"@type": "Place", "name": "CC De Schakel", "address": {
+        "streetAddress": "Schakelstraat 8", "postalCode": "8790", "addressLocality": "Waregem"}},
+})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "images"),
+    [
+        ("programma.csv", IMAGES_CSV.encode(), ["brel.jpg", "brel-2.jpg"]),
+        ("locaties.csv", IMAGES_PLACES_CSV.encode(), ["zaal.jpg"]),
+        ("agenda.jsonld", IMAGES_JSONLD, ["brel.jpg"]),
+    ],
+)
+def test_an_image_by_its_address_is_kept_and_counts(
+    store: Store, tmp_path: Path, name: str, data: bytes, images: list[str]
+) -> None:
+    """The quality advice says to add an image: adding its address must not refuse the record."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = run(store, path)
+    assert (report.created, report.rejected) == (1, 0), report.findings
+    [document] = [doc for _, _, doc in store.owned_documents(store.list_organisations()[0].id)]
+    media = document["mediaObject"]
+    assert [m["contentUrl"].rsplit("/", 1)[-1] for m in media] == images
+    assert all(m["@id"].startswith("https://cultuurhub.be/images/") for m in media)
+    owner = store.list_organisations()[0].id
+    options = ImportOptions(owner, path.name)
+    again = import_file(store, reader_for(name), data, name, options)
+    assert again.unchanged == 1  # the same address, the same image id

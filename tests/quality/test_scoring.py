@@ -93,3 +93,13 @@ def test_report_and_api_for_the_owner_only(store: Store) -> None:
         assert client.get(url).status_code == 403
         unknown = client.get(f"/organisations/{uuid4()}/quality", headers={"X-Api-Key": secret})
         assert unknown.status_code == 403
+
+
+def test_an_organiser_s_own_images_count() -> None:
+    organiser = {"mainLanguage": "nl", "name": {"nl": "Muziekcentrum"}}
+    advised = {a.rule for a in score("organizer", organiser).advice}
+    image = {"@id": f"https://io.uitdatabank.be/images/{uuid4()}",
+             "contentUrl": "https://example.be/logo.png"}  # fmt: skip
+    for field, value in (("images", [image]), ("mainImage", "https://example.be/logo.png")):
+        with_image = {a.rule for a in score("organizer", {**organiser, field: value}).advice}
+        assert "image" in advised and with_image == advised - {"image"}, field

@@ -9,6 +9,7 @@ from cultuurhub.formats.belgian_dates import parse_datetime, parse_price
 from cultuurhub.formats.uitdatabank_wire import (
     MappingProblem,
     address,
+    image,
     iso,
     place_from_line,
     price,
@@ -140,6 +141,6 @@ def add_image(document: dict[str, Any], value: object) -> None:
         if isinstance(item, dict):
             url = as_text(item.get("contentUrl")) or as_text(item.get("url"))
         if url:
-            media.append({"contentUrl": url})
+            media.append(image(url))
     if media:
         document["mediaObject"] = media

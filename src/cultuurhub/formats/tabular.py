@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cultuurhub.formats.belgian_dates import BRUSSELS
-from cultuurhub.formats.uitdatabank_wire import MappingProblem, TimeSpan
+from cultuurhub.formats.uitdatabank_wire import MappingProblem, TimeSpan, image
 
 Row = Mapping[str, object]
 
@@ -94,6 +94,13 @@ def missing(name: str, label_nl: str, label_en: str) -> MappingProblem:
     return MappingProblem(
         name, "", f"is leeg; {label_nl} is verplicht.", f"is empty; {label_en} is required."
     )
+
+
+def add_images(document: dict[str, Any], row: Row) -> None:
+    """Set ``mediaObject`` from the image cell (several addresses separated by ``;`` or ``|``)."""
+    images = split_list(cell_text(row.get("image")))
+    if images:
+        document["mediaObject"] = [image(url) for url in images]
 
 
 def contact_point(row: Row) -> dict[str, list[str]]:

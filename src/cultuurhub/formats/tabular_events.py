@@ -21,6 +21,7 @@ from cultuurhub.formats.tabular import (
     MappedRow,
     Row,
     RowOptions,
+    add_images,
     cell_text,
     contact_point,
     missing,
@@ -237,9 +238,7 @@ def _add_extras(document: dict[str, Any], row: Row, problems: list[MappingProble
     labels = split_list(cell_text(row.get("labels")))
     if labels:
         document["labels"] = labels
-    images = split_list(cell_text(row.get("image")))
-    if images:
-        document["mediaObject"] = [{"contentUrl": url} for url in images]
+    add_images(document, row)
     kind = _status(row) if "status" in row else "Available"
     if kind != "Available":
         document["status"] = status(kind)

@@ -8,6 +8,7 @@ from cultuurhub.formats.tabular import (
     MappedRow,
     Row,
     RowOptions,
+    add_images,
     cell_text,
     contact_point,
     missing,
@@ -147,3 +148,4 @@ def _add_common(document: dict[str, Any], row: Row) -> None:
     labels = split_list(cell_text(row.get("labels")))
     if labels:
         document["labels"] = labels
+    add_images(document, row)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
+from uuid import NAMESPACE_URL, uuid5
 
 Severity = Literal["error", "warning"]
 Availability = Literal["Available", "TemporarilyUnavailable", "Unavailable"]
@@ -75,6 +76,18 @@ def place_from_line(line: str) -> dict[str, Any]:
                 "address": address(street, postal.group(1), postal.group(2)),
             }
     return {"name": text(line.strip())}
+
+
+#: Where the ids of images known only by their address live (the model identifies every image
+#: by an ``…/images/<uuid>`` address, as UiTdatabank's image store does).
+IMAGE_BASE = "https://cultuurhub.be/images/"
+
+
+def image(url: str) -> dict[str, str]:
+    """An image known only by its address, as the model takes it: its address as
+    ``contentUrl`` and an ``@id`` made from that address, so the same image has the same id in
+    every import (and importing the file again changes nothing)."""
+    return {"@id": f"{IMAGE_BASE}{uuid5(NAMESPACE_URL, url)}", "contentUrl": url}
 
 
 def price(amount: Decimal, name: str, category: str = "tariff") -> dict[str, Any]:

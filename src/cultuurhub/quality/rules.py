@@ -45,8 +45,8 @@ def description_long_enough(document: Document) -> bool:
 
 
 def has_image(document: Document) -> bool:
-    """Check for an image (media object, image link or web resource)."""
-    images = ("mediaObject", "image", "webResources")
+    """Check for an image (media object, image link, web resource, or an organiser's images)."""
+    images = ("mediaObject", "image", "webResources", "images", "mainImage")
     return any(document.get(field) for field in images)
 
 
