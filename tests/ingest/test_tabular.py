@@ -208,3 +208,81 @@ def test_the_row_limit_counts_the_same_rows_in_both_readings() -> None:
     items = list(CsvReader().read(_SPREAD.encode(), "x.csv", Limits(max_records=4)))
     assert _where(items) == ["B", "row 4", "A", "row 5", "C", "row 6"]
     assert len(records(items)[1].document["subEvent"]) == 1
+
+
+def test_a_column_the_mapping_file_names_wins_over_one_the_hub_recognises() -> None:
+    text = (
+        "Code;Datum;Voorstelling;Speeldag;Zaalnaam;Genre\n"
+        "V1;01/06/2026;Hamlet;12/10/2026 20:00;Grote zaal;theater\n"
+    )  # "Datum" is the order date; the mapping file says the performance is on "Speeldag"
+    mapping = load_mapping("columns: {Voorstelling: title, Speeldag: date, Zaalnaam: location}")
+    items = read_csv(text, CsvReader(mapping))
+    [event] = records(items)
+    assert event.document["startDate"].startswith("2026-10-12T20:00")
+    [unused] = findings(items)
+    assert unused.severity is Severity.WARNING and "'Datum'" in unused.message_nl
+
+
+def test_a_hint_in_brackets_after_a_header_is_ignored() -> None:
+    text = (
+        "Titel;Datum (dd/mm/jjjj);Begin [uu:mm];Locatie;Type;Prijs (€)\n"
+        "Hamlet;12/10/2026;20:00;Grote zaal;theater;12,50\n"
+    )
+    items = read_csv(text)
+    [event] = records(items)  # an event, not a place called Hamlet
+    assert event.type == "event" and not findings(items)
+    assert event.document["startDate"].startswith("2026-10-12T20:00")
+    assert event.document["priceInfo"][0]["price"] == 12.5
+
+
+def test_columns_read_for_nothing_are_named_once() -> None:
+    text = (
+        "Titel;Datum;Locatie;Type;Prijs voorverkoop;Interne code;Zaal\n"
+        "Hamlet;12/10/2026 20:00;Grote zaal;theater;15;X1;Kleine zaal\n"
+    )
+    items = read_csv(text, CsvReader(load_mapping("columns: {Interne code: ignore}")))
+    assert len(records(items)) == 1
+    [unused] = findings(items)
+    assert unused.severity is Severity.WARNING and unused.line == 1
+    # a second column for the location is not read either; one the mapping ignores is not named
+    assert "'Prijs voorverkoop', 'Zaal'" in unused.message_nl and "Interne" not in unused.message_nl
+    assert "activiteiten" in unused.message_nl and "events" in unused.message_en
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "start", "end"),
+    [
+        (  # a date and a time column for the start and for the end
+            "Titel;Begindatum;Beginuur;Einddatum;Einduur;Locatie;Type",
+            "Hamlet;12/10/2026;20:00;13/10/2026;01:30;Grote zaal;theater",
+            "2026-10-12T20:00:00+02:00", "2026-10-13T01:30:00+02:00",
+        ),
+        (  # one date, a begin and an end time
+            "Titel;Datum;Beginuur;Einduur;Locatie;Type",
+            "Hamlet;12/10/2026;20:00;22:30;Grote zaal;theater",
+            "2026-10-12T20:00:00+02:00", "2026-10-12T22:30:00+02:00",
+        ),
+        (  # ending after midnight: the next day
+            "Titel;Datum;Beginuur;Einduur;Locatie;Type",
+            "Fuif;12/10/2026;22u;3u;Grote zaal;fuif",
+            "2026-10-12T22:00:00+02:00", "2026-10-13T03:00:00+02:00",
+        ),
+    ],
+)  # fmt: skip
+def test_dates_and_times_in_columns_of_their_own(
+    header: str, row: str, start: str, end: str
+) -> None:
+    items = read_csv(f"{header}\n{row}\n")
+    [event] = records(items)
+    assert not findings(items)
+    assert (event.document["startDate"], event.document["endDate"]) == (start, end)
+
+
+def test_an_end_time_that_is_no_time_is_a_warning_and_the_event_stays() -> None:
+    items = read_csv(
+        "Titel;Datum;Einduur;Locatie;Type\nHamlet;12/10/2026 20:00;laat;Zaal;theater\n"
+    )
+    [event] = records(items)
+    [warning] = findings(items)
+    assert warning.severity is Severity.WARNING and "'laat'" in warning.message_nl
+    assert event.document["startDate"].startswith("2026-10-12T20:00")

@@ -97,3 +97,23 @@ def test_random_workbooks_never_crash(header: list[str], rows: list[list[object]
     data = workbook_bytes([list(header), *rows])
     items = list(ExcelReader().read(data, "r.xlsx", Limits()))
     assert all(isinstance(item, SourceRecord | Finding) for item in items)
+
+
+def test_an_exhibition_with_excel_dates_in_begin_and_end_columns_runs_until_its_end() -> None:
+    data = workbook_bytes(
+        [
+            ["Titel", "Begindatum", "Einddatum", "Locatie", "Type"],
+            [
+                "Expo Ensor",
+                datetime(2026, 11, 1),
+                datetime(2027, 1, 31),
+                "Zaal 2",
+                "Tentoonstelling",
+            ],
+        ]
+    )
+    [event] = [
+        i for i in ExcelReader().read(data, "p.xlsx", Limits()) if isinstance(i, SourceRecord)
+    ]
+    assert event.document["startDate"].startswith("2026-11-01")
+    assert event.document["endDate"].startswith("2027-01-31T23:59:59")

@@ -19,7 +19,7 @@ from cultuurhub.formats.uitdatabank_wire import MappingProblem, TimeSpan, image
 
 Row = Mapping[str, object]
 
-_EVENT_FIELDS = frozenset({"date", "start", "end"})
+_EVENT_FIELDS = frozenset({"date", "start", "end", "end_time"})
 _OBJECT_FIELDS = frozenset({"object_number", "creator", "dating", "material"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -169,7 +169,13 @@ def _time_span(row: Row, options: RowOptions, problems: list[MappingProblem]) ->
         _with_clock(found.start, row.get("start"), found) if date_field == "date" else found.start
     )
     end = _end(found, start, row.get("end"), options, problems)
-    all_day = found.all_day and start == found.start and not cell_text(row.get("end"))
+    end = _with_end_time(start, end, row, problems)
+    all_day = (
+        found.all_day
+        and start == found.start
+        and not cell_text(row.get("end"))
+        and not cell_text(row.get("end_time"))
+    )
     state = _status(row) if "status" in row else "Available"
     return TimeSpan(start, end, state, all_day)
 
@@ -177,6 +183,31 @@ def _time_span(row: Row, options: RowOptions, problems: list[MappingProblem]) ->
 def _with_clock(start: datetime, value: object, found: DateTimeRange) -> datetime:
     clock = parse_time(value) if found.all_day else None
     return start.replace(hour=clock.hour, minute=clock.minute) if clock else start
+
+
+def _with_end_time(
+    start: datetime, end: datetime | None, row: Row, problems: list[MappingProblem]
+) -> datetime | None:
+    """The end with the clock of an end-time column (``Einduur`` beside ``Einddatum``, or
+    beside the date alone: then on the day it starts, or the next when the clock is earlier)."""
+    value = row.get("end_time")
+    if not cell_text(value):
+        return end
+    clock = parse_time(value)
+    if clock is None:
+        shown = cell_text(value)
+        problems.append(
+            MappingProblem(
+                "end_time", shown,
+                f"'{shown}' is geen uur (schrijf bv. 22:30 of 22u30); het einde werd weggelaten.",
+                f"'{shown}' is not a time (write e.g. 22:30); the end was left out.",
+                "warning",
+            )
+        )  # fmt: skip
+        return end
+    day = end if end is not None and cell_text(row.get("end")) else start
+    moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
+    return moment if moment >= start else moment + timedelta(days=1)
 
 
 def _end(
@@ -190,7 +221,7 @@ def _end(
         if found.end is not None:
             return found.end
         return start.replace(hour=23, minute=59, second=59) if found.all_day else None
-    clock = parse_time(value)
+    clock = None if isinstance(value, date) else parse_time(value)  # an Excel date: a day
     if clock is not None:
         end = start.replace(hour=clock.hour, minute=clock.minute)
         return end if end >= start else end + timedelta(days=1)

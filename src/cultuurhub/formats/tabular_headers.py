@@ -14,7 +14,18 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "identifier", "code", "referentie", "ref", "externe id", "external id"),
     "title": ("titel", "title", "naam", "name", "benaming", "activiteit", "evenement", "event"),
     "description": ("omschrijving", "beschrijving", "description", "tekst", "info", "inhoud"),
-    "date": ("datum", "date", "dag", "wanneer", "speeldatum", "datum en uur", "when"),
+    "date": (
+        "datum",
+        "date",
+        "dag",
+        "wanneer",
+        "speeldatum",
+        "datum en uur",
+        "when",
+        "begindatum",  # with a begin time beside it (beginuur), the date of that time
+        "startdatum",
+        "start date",
+    ),
     "start": (
         "begin",
         "start",
@@ -24,15 +35,14 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "aanvangsuur",
         "uur",
         "tijd",
-        "begindatum",
-        "startdatum",
         "van",
-        "start date",
         "starttijd",
+        "start time",
         "time",
         "from",
     ),
-    "end": ("einde", "end", "einduur", "eindtijd", "einddatum", "tot", "end date", "to", "until"),
+    "end": ("einde", "end", "einddatum", "tot", "end date", "to", "until"),
+    "end_time": ("einduur", "eindtijd", "end time"),
     "location": ("locatie", "zaal", "venue", "location", "plaats", "waar", "place", "podium"),
     "street": ("adres", "straat", "address", "street", "straat en nummer", "straatnaam"),
     "postal_code": ("postcode", "postal code", "zip", "postnummer", "zipcode"),
@@ -160,14 +170,41 @@ def field_for_header(header: str) -> str | None:
 
 
 def map_headers(headers: Sequence[str], overrides: Mapping[str, str]) -> dict[int, str]:
-    """Return column index -> field; ``overrides`` (header -> field) win, the first column wins."""
+    """Return column index -> field. A column the mapping file names (``overrides``, header ->
+    field) wins over a column the hub recognises by itself for the same field; among those,
+    the first column wins. A hint in brackets after a header is ignored (``Datum
+    (dd/mm/jjjj)``, ``Prijs (€)``)."""
     folded_overrides = {header_key(header): field for header, field in overrides.items()}
+    chosen = [folded_overrides.get(header_key(header)) for header in headers]
+    taken = {field for field in chosen if field is not None}
     columns: dict[int, str] = {}
-    taken: set[str] = set()
     for index, header in enumerate(headers):
-        key = header_key(header)
-        field = folded_overrides.get(key) or _BY_KEY.get(key)
-        if field is not None and field != "ignore" and field not in taken:
+        field = chosen[index]
+        if field is None:
+            field = _BY_KEY.get(header_key(header)) or _BY_KEY.get(
+                header_key(_HINT.sub("", header))
+            )
+            if field in taken:
+                continue
+            if field is not None:
+                taken.add(field)
+        if field is not None and field != "ignore" and field not in columns.values():
             columns[index] = field
-            taken.add(field)
     return columns
+
+
+def unused_headers(
+    headers: Sequence[str], columns: Mapping[int, str], overrides: Mapping[str, str]
+) -> list[str]:
+    """The headers of columns that are read for nothing: not recognised, a second column for a
+    field another column gives, and not set to ``ignore`` in the mapping file."""
+    ignored = {header_key(header) for header, field in overrides.items() if field == "ignore"}
+    return [
+        header
+        for index, header in enumerate(headers)
+        if header.strip() and index not in columns and header_key(header) not in ignored
+    ]
+
+
+#: A hint in brackets after a header: ``Datum (dd/mm/jjjj)``, ``Begin [uu:mm]``.
+_HINT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")

@@ -14,7 +14,7 @@ from cultuurhub.formats.tabular_events import (
     group_key,
     map_event_row,
 )
-from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers
+from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers, unused_headers
 from cultuurhub.formats.tabular_heritage import map_object_row
 from cultuurhub.formats.tabular_mapping import TabularMapping
 from cultuurhub.formats.tabular_places import map_organizer_row, map_place_row
@@ -65,6 +65,9 @@ def read_rows(
         return
     fields = set(sheet.columns.values()) | set(mapping.constants)
     record_type = mapping.record_type or infer_record_type(fields, filename)
+    unused = unused_headers(sheet.headers, sheet.columns, mapping.columns)
+    if unused:
+        yield _unused(filename, unused, record_type)
     options = RowOptions(mapping.zone, mapping.date_order == "month-first")
     mapped = _map_rows(rows, sheet, _MAPPERS[record_type], mapping, limits, options)
     if record_type == "event" and mapping.group_dates:
@@ -93,6 +96,28 @@ def _find_header(
         if scanned >= _HEADER_SCAN_ROWS:
             break
     return _no_header(filename, first)
+
+
+_RECORD_NAMES = {
+    "event": ("activiteiten", "events"),
+    "place": ("locaties", "places"),
+    "organizer": ("organisaties", "organisations"),
+    "object": ("erfgoedobjecten", "heritage objects"),
+}
+
+
+def _unused(filename: str, headers: list[str], record_type: str) -> Finding:
+    shown = ", ".join(f"'{header}'" for header in headers)[:500]
+    nl, en = _RECORD_NAMES[record_type]
+    return Finding(
+        Severity.WARNING,
+        f"Deze kolommen werden niet gelezen: {shown}. Het blad werd gelezen als {nl}. Geef ze "
+        "een naam uit de handleiding, of zet ze in een mappingbestand (of op 'ignore').",
+        f"These columns were not read: {shown}. The sheet was read as {en}. Give them a name "
+        "from the manual, or put them in a mapping file (or set them to 'ignore').",
+        file=filename,
+        line=1,
+    )
 
 
 def _no_header(filename: str, headers: tuple[str, ...]) -> Finding:
