@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -256,3 +258,18 @@ def test_the_worker_thread_runs_a_large_job_with_checker_processes(store: Store)
     errors = [f for f in ImportJobs(store).findings(job_id) if f["severity"] == "error"]
     assert [(f["line"], f["field"]) for f in errors] == [(9, "Datum")]
     assert "31/02/2026" in errors[0]["messageNl"]
+
+
+def test_findings_csv_is_safe_to_open_in_a_spreadsheet() -> None:
+    from cultuurhub.ingest import Finding, Severity, finding_json, findings_csv
+
+    hostile = Finding(
+        Severity.ERROR, "=HYPERLINK(\"http://x\")", "@SUM(A1)", file="=cmd.csv", line=3,
+        field="+Prijs", record="-2+3",
+    )  # fmt: skip
+    rows = list(csv.reader(io.StringIO(findings_csv([finding_json(hostile)]).decode("utf-8-sig")),
+                           delimiter=";"))  # fmt: skip
+    values = dict(zip(rows[0], rows[1], strict=True))
+    assert values["file"] == "'=cmd.csv" and values["field"] == "'+Prijs"
+    assert values["record"] == "'-2+3" and values["messageNl"].startswith("'=")
+    assert values["messageEn"] == "'@SUM(A1)" and values["line"] == "3"

@@ -22,6 +22,7 @@ from cultuurhub.access import Principal, Scope
 from cultuurhub.api.records import jsonld
 from cultuurhub.config import get_settings
 from cultuurhub.demo import generate, load_demo
+from cultuurhub.formats import neutralise_cell
 from cultuurhub.model import RecordType
 from cultuurhub.publish import (
     EXPORT_TYPES,
@@ -35,7 +36,6 @@ from cultuurhub.publish import (
     export_selection,
     flat_row,
     jsonl_chunks,
-    neutralise_cell,
     parquet_chunks,
     turtle_chunks,
 )

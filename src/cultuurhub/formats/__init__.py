@@ -1,6 +1,7 @@
 """Crosswalks between the hub's wire shapes and outside formats, and safe XML parsing."""
 
 from cultuurhub.formats.belgian_dates import parse_datetime, parse_price, parse_range
+from cultuurhub.formats.csv_safety import neutralise_cell
 from cultuurhub.formats.dc_out import DcContext, event_to_oai_dc, object_to_oai_dc
 from cultuurhub.formats.dublin_core import MappedRecord, MappingNote, map_oai_dc
 from cultuurhub.formats.edm import map_edm
@@ -45,6 +46,7 @@ __all__ = [
     "map_edm",
     "map_lido",
     "map_oai_dc",
+    "neutralise_cell",
     "normalise",
     "object_to_oai_dc",
     "oslo_graph",

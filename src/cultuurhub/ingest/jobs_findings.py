@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cultuurhub.formats import neutralise_cell
 from cultuurhub.ingest.base import Finding, Severity
 from cultuurhub.ingest.service import ImportReport
 
@@ -92,8 +93,13 @@ def findings_csv(found: Iterable[dict[str, Any]]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(_FINDING_COLUMNS)
     for finding in found:
-        writer.writerow(["" if finding.get(c) is None else finding[c] for c in _FINDING_COLUMNS])
+        writer.writerow([_cell(finding.get(column)) for column in _FINDING_COLUMNS])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> Any:
+    # file names, headers, ids and the values quoted in messages come from the uploaded file
+    return "" if value is None else neutralise_cell(value) if isinstance(value, str) else value
 
 
 def kept_findings(report: ImportReport, most: int) -> list[dict[str, Any]]:

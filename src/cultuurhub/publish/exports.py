@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -31,7 +30,13 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from cultuurhub.access import Action, Principal, may
 from cultuurhub.config import get_settings
-from cultuurhub.formats import OSLO_CLASSES, OsloProvenance, OsloRecord, oslo_turtle_dump
+from cultuurhub.formats import (
+    OSLO_CLASSES,
+    OsloProvenance,
+    OsloRecord,
+    neutralise_cell,
+    oslo_turtle_dump,
+)
 from cultuurhub.model import RecordType
 from cultuurhub.publish.export_columns import ColumnKind, ExportColumn, columns_for
 from cultuurhub.publish.export_rows import ExportedRecord, flat_row, references_of
@@ -43,8 +48,6 @@ EXPORT_TYPES = (RecordType.EVENT, RecordType.PLACE, RecordType.ORGANIZER, Record
 LIST_SEPARATOR = "; "
 """How a CSV cell joins the items of a list column (labels never contain a semicolon)."""
 _CHUNK_CHARS = 64 * 1024
-_DANGEROUS_START = frozenset("=+-@\t\r\n\x00＝＋－＠")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
 class ExportFormat(StrEnum):
@@ -201,13 +204,6 @@ def export_filename(record_type: RecordType, extension: str, day: date) -> str:
 
 
 # --- CSV ------------------------------------------------------------------------------------
-
-
-def neutralise_cell(text: str) -> str:
-    """Return ``text`` made safe to open in a spreadsheet (OWASP CSV injection guidance)."""
-    if text and text[0] in _DANGEROUS_START and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
 
 
 _CSV_CELLS: dict[ColumnKind, Callable[[Any], str | int | float]] = {
