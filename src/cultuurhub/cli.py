@@ -370,11 +370,17 @@ def quality(
     console.print(worst)
 
 
+DuplicateTypeName = Literal["place", "organizer", "event", "object"]
+
+
 @app.command()
 def duplicates(
-    record_type: Annotated[str, typer.Option("--type", help="place, organizer, event or object.")],
+    record_type: Annotated[
+        DuplicateTypeName, typer.Option("--type", help="place, organizer, event or object.")
+    ],
     threshold: Annotated[
-        float, typer.Option(help="How alike, 0-1, to call it a duplicate.")
+        float,
+        typer.Option(min=0.0, max=1.0, help="How alike, 0-1 (0.85: 85 %), to call it a duplicate."),
     ] = 0.85,
     output: Annotated[Path | None, typer.Option(help="Write the review list as JSON here.")] = None,
 ) -> None:

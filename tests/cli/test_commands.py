@@ -208,3 +208,14 @@ def test_duplicates_command_lists_but_never_merges(hub: str, tmp_path: Path) -> 
         assert store.counts_by_type() == {"place": 2}  # listed for review, nothing merged
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [(["--type", "place", "--threshold", "90"], "--threshold"), (["--type", "places"], "--type")],
+)
+def test_duplicates_says_which_option_is_wrong(hub: str, arguments: list[str], said: str) -> None:
+    run("init")
+    result = CliRunner().invoke(app, ["duplicates", *arguments])
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert "Traceback" not in result.output
