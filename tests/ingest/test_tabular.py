@@ -286,3 +286,28 @@ def test_an_end_time_that_is_no_time_is_a_warning_and_the_event_stays() -> None:
     [warning] = findings(items)
     assert warning.severity is Severity.WARNING and "'laat'" in warning.message_nl
     assert event.document["startDate"].startswith("2026-10-12T20:00")
+
+
+def test_a_title_line_above_a_csv_table_and_commas_in_descriptions() -> None:
+    text = (
+        "Programma najaar 2026, CC De Werf\n"
+        "Titel;Datum;Omschrijving;Locatie;Type\n"
+        "Hamlet;12/10/2026 20:00;Liefde, wraak, waanzin, dood;Grote zaal;theater\n"
+        "Jazz;13/10/2026 20:00;Trio, met gasten;Foyer;concert\n"
+    )
+    items = read_csv(text)
+    assert [r.document["name"]["nl"] for r in records(items)] == ["Hamlet", "Jazz"]
+    assert not findings(items)
+
+
+def test_a_cell_longer_than_the_csv_module_s_own_limit_does_not_stop_the_file() -> None:
+    text = (
+        "Titel;Datum;Omschrijving;Locatie;Type\n"
+        f"Hamlet;12/10/2026 20:00;{'x' * 140_000};Grote zaal;theater\n"
+        "Jazz;13/10/2026 20:00;Trio;Foyer;concert\n"
+    )
+    items = read_csv(text)
+    assert [r.document["name"]["nl"] for r in records(items)] == ["Hamlet", "Jazz"]
+    [too_long] = findings(items)  # the description left out, with the row and column
+    assert too_long.severity is Severity.WARNING and too_long.line == 2
+    assert "Omschrijving" in too_long.message_nl

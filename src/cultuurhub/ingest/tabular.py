@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from cultuurhub.formats.tabular_mapping import TabularMapping
@@ -14,6 +15,7 @@ from cultuurhub.ingest.tabular_excel import read_workbook
 from cultuurhub.ingest.tabular_rows import read_rows
 
 _DELIMITERS = (";", ",", "\t", "|")
+_SNIFF_LINES = 10
 
 
 class CsvReader(Reader):
@@ -31,6 +33,8 @@ class CsvReader(Reader):
         if decoded.text is None:
             return
         text, delimiter = decoded.text, sniff(decoded.text)
+        # a cell is never longer than the file: past max_field_chars the row finds it too long
+        csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes))
 
         def rows(findings: list[Finding]) -> Iterator[tuple[int, Sequence[object]]]:
             parsed = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -64,11 +68,20 @@ class ExcelReader(Reader):
 
 
 def sniff(text: str) -> str:
-    """Return the delimiter of a CSV text: the most frequent of ``; , tab |`` in its first line."""
-    first_line = next((line for line in text[:65_536].splitlines() if line.strip()), "")
-    counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
-    return best if counts[best] else ";"
+    """Return the delimiter of a CSV text: of ``; , tab |``, the one that splits the most of
+    the first ten non-empty lines into the same number of cells (the table's rows, even below
+    a title line such as ``Programma najaar 2026, CC De Werf``, and not the commas of a
+    description); between equals, the one that gives more cells; ``;`` when none occurs."""
+    lines = [line for line in text[:65_536].splitlines() if line.strip()][:_SNIFF_LINES]
+    best, best_score = ";", (0, 0)
+    for delimiter in _DELIMITERS:
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        if counts:
+            cells, rows = max(counts.items(), key=lambda item: (item[1], item[0]))
+            if (rows, cells) > best_score:
+                best, best_score = delimiter, (rows, cells)
+    return best
 
 
 def _numbered(
