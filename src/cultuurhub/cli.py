@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Annotated, Literal
+from typing import IO, TYPE_CHECKING, Annotated, Literal
 from uuid import UUID
 
 import orjson
@@ -24,6 +24,9 @@ from rich.table import Table
 from cultuurhub import __version__
 from cultuurhub.config import get_settings
 from cultuurhub.store import SCOPES, OrganisationNotFound, Store
+
+if TYPE_CHECKING:
+    from cultuurhub.ingest import Finding
 
 app = typer.Typer(
     help="cultuurhub: the open data hub of the Flemish cultural sector.",
@@ -293,20 +296,42 @@ def import_(
     finally:
         store.close()
     table = Table("ernst / severity", "waar / where", "veld / field", "bericht / message")
-    for finding in report.findings[:200]:
+    for finding in report.findings[:_SHOWN_FINDINGS]:
         where = finding.file or ""
         if finding.line:
             where += f":{finding.line}"
-        table.add_row(finding.severity.value, where, finding.field or "", finding.message_nl)
+        table.add_row(finding.severity.value, where, finding.field or "", _both(finding))
     if report.findings:
         console.print(table)
+    if len(report.findings) > _SHOWN_FINDINGS:
+        console.print(
+            f"{_SHOWN_FINDINGS} van {len(report.findings)} bevindingen getoond; een importtaak "
+            f"(POST /imports) geeft ze allemaal als CSV. / {_SHOWN_FINDINGS} of "
+            f"{len(report.findings)} findings shown; an import job gives them all as CSV."
+        )
+    accepted = len(report.scores)
     console.print(
         f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
         f"ongewijzigd / unchanged {report.unchanged}, verwijderd / deleted {report.deleted}, "
         f"geweigerd / rejected {report.rejected}, waarschuwingen / warnings {report.warnings}, "
         f"gemiddelde kwaliteit / average quality {report.average_score}"
-        + (" (proefdraai, niets opgeslagen / dry run, nothing stored)" if dry_run else "")
+        + (
+            f" (proefdraai, niets opgeslagen: {accepted} records zouden worden opgeslagen / "
+            f"dry run, nothing stored: {accepted} records would be stored)"
+            if dry_run
+            else ""
+        )
     )
+
+
+_SHOWN_FINDINGS = 200
+
+
+def _both(finding: Finding) -> str:
+    """A finding's message in Dutch, then in English when that says more than the Dutch."""
+    if finding.message_en and finding.message_en not in finding.message_nl:
+        return f"{finding.message_nl}\n{finding.message_en}"
+    return finding.message_nl
 
 
 @app.command("harvest")
@@ -334,7 +359,7 @@ def harvest_(
     finally:
         store.close()
     for finding in report.findings[:50]:
-        errors.print(f"{finding.severity.value}: {finding.message_nl}")
+        errors.print(f"{finding.severity.value}: {_both(finding)}")
     console.print(
         f"nieuw / created {report.created}, gewijzigd / updated {report.updated}, "
         f"ongewijzigd / unchanged {report.unchanged}, verwijderd / deleted {report.deleted}, "

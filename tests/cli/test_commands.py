@@ -103,7 +103,8 @@ def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     dry = " ".join(run("import", str(csv), "--org", organisation, "--dry-run").split())
-    assert "31/02/2026" in dry and "dry run, nothing stored" in dry
+    assert "31/02/2026" in dry and "dry run, nothing stored: 1 records would be stored" in dry
+    assert "existing" in dry  # the English beside the Dutch (wrapped in the table)
     done = " ".join(run("import", str(csv), "--org", organisation).split())
     assert "nieuw / created 1" in done
     with serve(sickle) as repo:
