@@ -171,3 +171,22 @@ def test_review_list_names_the_duplicates_apart_from_the_canonical() -> None:
     assert entry["canonical"] == str(_id(1))
     assert entry["duplicates"] == [str(_id(2))]
     assert entry["action"] == "review"
+
+
+def test_organizers_on_one_city_portal_or_social_subdomain_are_not_one_site() -> None:
+    city = _organizer(1, "Stad Antwerpen", "https://www.antwerpen.be", "2000")
+    mas = _organizer(2, "Museum aan de Stroom", "https://www.antwerpen.be/mas", "2000")
+    permeke = _organizer(3, "Bibliotheek Permeke", "https://www.antwerpen.be/permeke/", "2060")
+    club = _organizer(4, "Jeugdhuis De Kelder", "https://m.facebook.com/jhdekelder", "9000")
+    band = _organizer(5, "Harmonie Sint-Cecilia", "https://m.facebook.com/harmonie", "9000")
+    again = _organizer(6, "MAS", "http://antwerpen.be/mas/nl", "2000")
+    cluster = _only(find_duplicates([city, mas, permeke, club, band, again]))
+    assert set(cluster.members) == {_id(2), _id(6)}  # only the MAS twice
+
+
+def test_one_holder_s_objects_with_two_numbers_or_an_unknown_maker_are_two_objects() -> None:
+    first = _heritage(1, "Portret van een vrouw", "2001.1", "MSK Gent", "Jan Verhas")
+    second = _heritage(2, "Portret van een vrouw", "2001.2", "MSK Gent", "Jan Verhas")
+    third = _heritage(3, "Zonder titel", "X.3", "MAS", "onbekend")
+    fourth = _heritage(4, "Zonder titel", "Y.4", "KMSKA", "Onbekend")
+    assert find_duplicates([first, second, third, fourth]) == []

@@ -33,10 +33,22 @@ FAR_METRES = 400.0  # same name this far apart: two places (two chapels, two par
 GEO_CELL_DEGREES = 0.01  # about 1 km in Flanders
 EARTH_RADIUS_METRES = 6_371_000.0
 MAX_BLOCK = 5000  # a bigger block is compared in slices, so one bad key cannot go quadratic
-# Hosts many organizers share: the same domain there says nothing.
-SHARED_HOSTS = frozenset(
-    {"facebook.com", "instagram.com", "uitinvlaanderen.be", "linktr.ee", "sites.google.com"}
-)
+# Hosts many organizers share (and their subdomains, m.facebook.com): the same host there says
+# nothing.
+SHARED_HOSTS = frozenset({
+    "facebook.com", "instagram.com", "uitinvlaanderen.be", "linktr.ee", "sites.google.com",
+    "youtube.com", "tiktok.com", "twitter.com", "x.com", "eventbrite.be", "eventbrite.com",
+    "wixsite.com", "wordpress.com", "blogspot.com", "google.com",
+})  # fmt: skip
+# First path segments that name a page of a site, not a site of its own on a shared host
+# (ccberchem.be/agenda is CC Berchem's site; antwerpen.be/mas is the MAS's, not the city's).
+PAGE_SEGMENTS = frozenset({
+    "nl", "fr", "en", "de", "nl-be", "fr-be", "en-gb", "home", "index.html", "index.php",
+    "agenda", "programma", "kalender", "activiteiten", "evenementen", "events", "contact",
+    "info", "over-ons", "about", "tickets",
+})  # fmt: skip
+# Creators that say no one is known: objects by them are not alike for that.
+UNKNOWN_CREATORS = frozenset({"onbekend", "anoniem", "unknown", "anonymous", "nn", "n n", "x"})
 SAME_WEBSITE = "zelfde website / same website"
 SAME_OBJECT_NUMBER = "zelfde objectnummer en bewaarder / same object number and holder"
 
@@ -117,13 +129,19 @@ def _geo(document: dict[str, Any]) -> tuple[float, float] | None:
         return None
 
 
-def _domain(url: Any) -> str:
-    """Return a website's host without scheme, ``www.``, port or path; empty when none."""
+def _site(url: Any) -> str:
+    """Return the site a website address names: its host without scheme, ``www.`` or port,
+    with the first path segment unless that names a page (``/agenda``, ``/nl``); empty when
+    there is none or the host is one many organisations share."""
     if not isinstance(url, str) or not url.strip():
         return ""
     text = url.strip().casefold()
-    host = urlsplit(text if "//" in text else f"//{text}").hostname or ""
-    return host.removeprefix("www.")
+    parts = urlsplit(text if "//" in text else f"//{text}")
+    host = (parts.hostname or "").removeprefix("www.")
+    if any(host == shared or host.endswith(f".{shared}") for shared in SHARED_HOSTS):
+        return ""
+    segment = parts.path.strip("/").split("/", 1)[0]
+    return host if not segment or segment in PAGE_SEGMENTS else f"{host}/{segment}"
 
 
 def _metres(first: tuple[float, float], second: tuple[float, float]) -> float:
@@ -255,9 +273,8 @@ def _organizer_key(document: dict[str, Any]) -> str:
 
 def _organizer_pairs(candidates: Sequence[Candidate], threshold: float) -> Iterator[_Match]:
     """Match organizers with the same website domain, else by name within prefix and postcode."""
-    domains = [_domain(organizer.document.get("url")) for organizer in candidates]
-    shared = ((i, "" if domain in SHARED_HOSTS else domain) for i, domain in enumerate(domains))
-    yield from _exact_pairs(shared, SAME_WEBSITE)
+    sites = [_site(organizer.document.get("url")) for organizer in candidates]
+    yield from _exact_pairs(enumerate(sites), SAME_WEBSITE)
     names = [_sorted_tokens(_text(organizer.document.get("name"))) for organizer in candidates]
     keys = [_organizer_key(organizer.document) for organizer in candidates]
     yield from _title_pairs(candidates, keys, names, threshold)
@@ -285,26 +302,40 @@ def _event_pairs(candidates: Sequence[Candidate], threshold: float) -> Iterator[
 
 
 def _creator(document: dict[str, Any]) -> str:
-    """Return the folded, word-sorted name of the first creator."""
+    """Return the folded, word-sorted name of the first creator (empty when unknown)."""
     for creator in document.get("creators") or []:
         agent = creator.get("agent") if isinstance(creator, dict) else None
         if isinstance(agent, dict) and agent.get("name"):
-            return _sorted_tokens(_text(agent["name"]))
+            name = _sorted_tokens(_text(agent["name"]))
+            return "" if name in UNKNOWN_CREATORS else name
     return ""
 
 
 def _object_pairs(candidates: Sequence[Candidate], threshold: float) -> Iterator[_Match]:
     """Match objects with the same object number and holder, else by title per creator."""
-    numbered = []
-    for position, heritage in enumerate(candidates):
-        number = _fold(str(heritage.document.get("objectNumber") or ""))
+    numbers, holders = [], []
+    for heritage in candidates:
         holder = heritage.document.get("holder")
-        name = _fold(_text(holder.get("name"))) if isinstance(holder, dict) else ""
-        numbered.append((position, f"{number}|{name}" if number and name else ""))
+        numbers.append(_fold(str(heritage.document.get("objectNumber") or "")))
+        holders.append(_fold(_text(holder.get("name"))) if isinstance(holder, dict) else "")
+    numbered = [
+        (position, f"{number}|{holder}" if number and holder else "")
+        for position, (number, holder) in enumerate(zip(numbers, holders, strict=True))
+    ]
     yield from _exact_pairs(numbered, SAME_OBJECT_NUMBER)
     creators = [_creator(heritage.document) for heritage in candidates]
     titles = [_sorted_tokens(_text(heritage.document.get("title"))) for heritage in candidates]
-    yield from _title_pairs(candidates, creators, titles, threshold)
+    for match in _title_pairs(candidates, creators, titles, threshold):
+        first, second = match.first, match.second
+        # one holder numbers each object once: two numbers there are two objects
+        if not (
+            holders[first]
+            and holders[first] == holders[second]
+            and numbers[first]
+            and numbers[second]
+            and numbers[first] != numbers[second]
+        ):
+            yield match  # fmt: skip
 
 
 PAIR_FINDERS: dict[str, PairFinder] = {
