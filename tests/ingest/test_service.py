@@ -246,3 +246,30 @@ def test_an_image_by_its_address_is_kept_and_counts(
     options = ImportOptions(owner, path.name)
     again = import_file(store, reader_for(name), data, name, options)
     assert again.unchanged == 1  # the same address, the same image id
+
+
+COLLECTION_CSV = (
+    "Objectnummer;Titel;Vervaardiger;Datering;Rechten;Beheerder\n"
+    "S.1;Het bruggetje;Claus, Emile (1849-1924);eind 19de eeuw;"
+    "https://creativecommons.org/licenses/by/4.0/deed.nl;Stedelijk Museum\n"
+    "S.2;Zelfportret;Ensor, James (1860-1949);1920 ca.;"
+    "https://rightsstatements.org/page/InC/1.0/?language=nl;Stedelijk Museum\n"
+    "S.3;Studie;Onbekend;1620;CC BY-NC 4.0;Stedelijk Museum\n"
+)
+
+
+def test_a_collection_sheet_keeps_datings_as_text_and_reads_rights_as_people_copy_them(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "collectie.csv"
+    path.write_text(COLLECTION_CSV, encoding="utf-8")
+    report = run(store, path)
+    assert (report.created, report.rejected) == (3, 0), report.findings
+    owner = store.list_organisations()[0].id
+    stored = {doc["objectNumber"]: doc for _, _, doc in store.owned_documents(owner)}
+    # a dating no rule turns into EDTF is kept as its text, as the warning says
+    assert stored["S.1"]["productionDate"] == {"display": "eind 19de eeuw"}
+    assert stored["S.3"]["productionDate"]["edtf"] == "1620"
+    assert stored["S.1"]["rights"] == "http://creativecommons.org/licenses/by/4.0/"
+    assert stored["S.2"]["rights"] == "http://rightsstatements.org/vocab/InC/1.0/"
+    assert stored["S.3"]["rights"] == "http://creativecommons.org/licenses/by-nc/4.0/"

@@ -147,6 +147,7 @@ def test_lido_derived_example() -> None:
             "creators[0].agent.birthDate",
         ),
         (lambda d: d.update(productionDate={"edtf": "14th century"}), "productionDate.edtf"),
+        (lambda d: d.update(productionDate={"display": " "}), "productionDate.edtf"),
         (lambda d: d.pop("title"), "title"),
     ],
 )
@@ -170,3 +171,9 @@ def test_agent_and_concept_are_records() -> None:
     with pytest.raises(InvalidRecord) as raised:
         parse_record("concept", {"prefLabel": {}})
     assert raised.value.fields == ["prefLabel"]
+
+
+def test_a_dating_kept_as_text_alone_has_no_bounds() -> None:
+    payload = {**copy.deepcopy(MADONNA), "productionDate": {"display": "eind 19de eeuw"}}
+    dating = to_document(parse_record("object", payload))["productionDate"]
+    assert dating == {"display": "eind 19de eeuw"}

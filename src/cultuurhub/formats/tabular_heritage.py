@@ -16,6 +16,7 @@ from cultuurhub.formats.tabular import (
     stable_id,
 )
 from cultuurhub.formats.uitdatabank_wire import MappingProblem
+from cultuurhub.model import UnknownRightsStatement, normalise_rights_uri
 
 _LIFE = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<birth>\d{3,4})?\s*[-–]\s*(?P<death>\d{3,4})?\s*\)$")
 _YEAR = re.compile(r"^(\d{3,4})$")
@@ -27,10 +28,11 @@ _RIGHTS: dict[str, str] = {
     "publiek domein": "http://creativecommons.org/publicdomain/mark/1.0/",
     "public domain": "http://creativecommons.org/publicdomain/mark/1.0/",
     "pdm": "http://creativecommons.org/publicdomain/mark/1.0/",
-    "cc by": "http://creativecommons.org/licenses/by/4.0/",
-    "cc by 4.0": "http://creativecommons.org/licenses/by/4.0/",
-    "cc by-sa": "http://creativecommons.org/licenses/by-sa/4.0/",
-    "cc by-sa 4.0": "http://creativecommons.org/licenses/by-sa/4.0/",
+    **{
+        name: f"http://creativecommons.org/licenses/{kind}/4.0/"
+        for kind in ("by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd")
+        for name in (f"cc {kind}", f"cc {kind} 4.0", f"cc-{kind}", f"cc-{kind} 4.0")
+    },
     "in copyright": "http://rightsstatements.org/vocab/InC/1.0/",
     "auteursrechtelijk beschermd": "http://rightsstatements.org/vocab/InC/1.0/",
     "copyright not evaluated": "http://rightsstatements.org/vocab/CNE/1.0/",
@@ -85,8 +87,11 @@ def rights_uri(value: str) -> str | None:
     """Return the canonical rights URI for a URI or a common licence name, else None."""
     text = value.strip()
     if any(host in text for host in _CANONICAL_HOSTS):
-        uri = "http://" + text.split("://", 1)[-1]
-        return uri if uri.endswith("/") else uri + "/"
+        # the page a browser shows (…/deed.nl, …/page/InC/1.0/?language=nl) names the statement
+        try:
+            return normalise_rights_uri(text.split("#", 1)[0].split("?", 1)[0])
+        except UnknownRightsStatement:
+            return None
     return _RIGHTS.get(" ".join(fold(text).split()))
 
 

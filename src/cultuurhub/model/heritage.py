@@ -43,15 +43,27 @@ class Creator(WireModel):
 
 
 class ProductionDate(WireModel):
-    """When the object was made: EDTF, a text to show, and derived earliest/latest days."""
+    """When the object was made: EDTF, a text to show, and derived earliest/latest days.
 
-    edtf: EdtfString
+    A dating no one could turn into EDTF (``eind 19de eeuw``) is kept as its text alone: it is
+    shown and searched, but has no bounds to filter on.
+    """
+
+    edtf: EdtfString | None = None
     display: str | None = None
     earliest: date | None = None
     latest: date | None = None
 
     @model_validator(mode="after")
     def _derive_bounds(self) -> ProductionDate:
+        if self.edtf is None:
+            if not (self.display or "").strip():
+                raise rule_error(
+                    "edtf",
+                    "Geef een datering als EDTF (bv. 1620 of 1620/1625) of als tekst.",
+                    "Give a dating as EDTF (e.g. 1620 or 1620/1625) or as text.",
+                )
+            return self
         if self.earliest is None or self.latest is None:
             earliest, latest = edtf_bounds(self.edtf)
             self.earliest = self.earliest or earliest
