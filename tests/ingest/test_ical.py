@@ -113,3 +113,70 @@ def test_never_crashes(body: list[str]) -> None:
     data = "\r\n".join(["BEGIN:VCALENDAR", *body, "END:VCALENDAR"]).encode()
     items = read(data, limits=Limits(max_occurrences=20))
     assert all(isinstance(item, SourceRecord | Finding) for item in items)
+
+
+def _calendar(*lines: str) -> bytes:
+    body = "\r\n".join(("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//NL", *lines,
+                        "END:VCALENDAR"))  # fmt: skip
+    return (body + "\r\n").encode()
+
+
+def _starts(data: bytes) -> list[str]:
+    [record] = [item for item in read(data) if isinstance(item, SourceRecord)]
+    return [sub["startDate"] for sub in record.document["subEvent"]]
+
+
+def test_an_all_day_or_floating_series_with_an_end_date_as_google_writes_it() -> None:
+    mondays = _calendar(
+        "BEGIN:VEVENT", "UID:expo", "DTSTART;VALUE=DATE:20270301", "DTEND;VALUE=DATE:20270302",
+        "RRULE:FREQ=WEEKLY;UNTIL=20270329;BYDAY=MO", "SUMMARY:Expo-dag",
+        "CATEGORIES:Tentoonstelling", "END:VEVENT",
+    )  # fmt: skip
+    assert [start[:10] for start in _starts(mondays)] == [
+        "2027-03-01", "2027-03-08", "2027-03-15", "2027-03-22", "2027-03-29",
+    ]  # fmt: skip
+    floating = _calendar(
+        "BEGIN:VEVENT", "UID:fest", "DTSTART:20270320T200000",
+        "RRULE:FREQ=DAILY;UNTIL=20270322T235959", "SUMMARY:Festival", "CATEGORIES:Concert",
+        "END:VEVENT",
+    )  # fmt: skip
+    assert _starts(floating) == [
+        "2027-03-20T20:00:00+01:00", "2027-03-21T20:00:00+01:00", "2027-03-22T20:00:00+01:00",
+    ]  # fmt: skip
+
+
+def test_a_series_in_utc_keeps_its_utc_time_across_the_change_to_summer_time() -> None:
+    data = _calendar(
+        "BEGIN:VEVENT", "UID:reeks", "DTSTART:20270320T190000Z", "DTEND:20270320T210000Z",
+        "RRULE:FREQ=WEEKLY;COUNT=4", "EXDATE:20270403T190000Z", "SUMMARY:Reeks",
+        "CATEGORIES:Concert", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:reeks", "RECURRENCE-ID:20270410T190000Z",
+        "DTSTART:20270410T190000Z", "DTEND:20270410T210000Z", "STATUS:CANCELLED",
+        "SUMMARY:Reeks", "END:VEVENT",
+    )  # fmt: skip
+    [record] = [item for item in read(data) if isinstance(item, SourceRecord)]
+    subs = record.document["subEvent"]
+    assert [(s["startDate"], s["status"]["type"]) for s in subs] == [
+        ("2027-03-20T20:00:00+01:00", "Available"),
+        ("2027-03-27T20:00:00+01:00", "Available"),
+        ("2027-04-10T21:00:00+02:00", "Unavailable"),  # 19:00 UTC; 3 April left out
+    ]
+
+
+def test_a_series_that_began_years_ago_keeps_its_coming_dates() -> None:
+    from datetime import UTC, datetime
+
+    import icalendar
+
+    from cultuurhub.formats.ical_recurrence import expand
+
+    data = _calendar(
+        "BEGIN:VEVENT", "UID:voorlezen", "DTSTART;TZID=Europe/Brussels:20210106T140000",
+        "RRULE:FREQ=WEEKLY;BYDAY=WE", "SUMMARY:Voorleesuur", "END:VEVENT",
+    )  # fmt: skip
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    expansion = expand(event, 50, timedelta(days=366), now=now)
+    starts = [occurrence.start for occurrence in expansion.occurrences]
+    assert len(starts) == 50 and expansion.truncated
+    assert starts[0] >= now and starts[0].isoformat() == "2026-12-02T14:00:00+01:00"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from itertools import islice
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,16 +49,37 @@ def prop(component: Any, name: str) -> Any:
     return value
 
 
-def expand(event: Any, limit: int, horizon: timedelta = DEFAULT_HORIZON) -> Expansion:
-    """Return the occurrences of ``event``, at most ``limit``, none past start + ``horizon``."""
+def expand(
+    event: Any, limit: int, horizon: timedelta = DEFAULT_HORIZON, now: datetime | None = None
+) -> Expansion:
+    """Return the occurrences of ``event``: none past ``horizon`` from today (or from its
+    first date, when that is later), and at most ``limit``, the coming ones first.
+
+    A rule repeats in the terms of its own DTSTART: the wall clock of its time zone (so a
+    Brussels series keeps its hour across the change to summer time), the fixed UTC time of a
+    ``Z`` start, the plain dates of an all-day event; only then is each start read in Brussels.
+    """
     raw_start = prop(event, "DTSTART").dt
     all_day = not isinstance(raw_start, datetime)
     start = to_moment(raw_start)
     length = _length(event, start, all_day)
-    starts, truncated = _starts(event, start, limit, start + horizon)
+    now = now or datetime.now(UTC)
+    starts, truncated = _starts(event, raw_start, limit, max(start, now) + horizon)
+    starts.add(start)
     excluded = {moment for moment in _dates(event.get("EXDATE"))}
     kept = sorted(moment for moment in starts if moment not in excluded)
-    return Expansion([Occurrence(m, m + length, all_day) for m in kept[:limit]], truncated)
+    chosen = _nearest(kept, limit, now)
+    return Expansion(
+        [Occurrence(m, m + length, all_day) for m in chosen], truncated or len(kept) > limit
+    )
+
+
+def _nearest(moments: list[datetime], limit: int, now: datetime) -> list[datetime]:
+    """At most ``limit`` of the sorted ``moments``: the coming ones, then the latest past."""
+    if len(moments) <= limit:
+        return moments
+    coming = [moment for moment in moments if moment >= now]
+    return coming[:limit] if len(coming) >= limit else moments[-limit:]
 
 
 def _length(event: Any, start: datetime, all_day: bool) -> timedelta:
@@ -72,28 +92,48 @@ def _length(event: Any, start: datetime, all_day: bool) -> timedelta:
     return timedelta(days=1) if all_day else timedelta(0)
 
 
-def _starts(event: Any, start: datetime, limit: int, until: datetime) -> tuple[set[datetime], bool]:
-    starts = {start}
+def _starts(
+    event: Any, raw_start: date | datetime, limit: int, until: datetime
+) -> tuple[set[datetime], bool]:
+    starts: set[datetime] = set()
     truncated = False
     for rule in _as_list(event.get("RRULE")):
-        found, cut = _rule_starts(rule, start, limit, until)
+        found, cut = _rule_starts(rule, raw_start, limit, until)
         starts |= found
         truncated = truncated or cut
     starts |= {moment for moment in _dates(event.get("RDATE")) if moment <= until}
-    return starts, truncated or len(starts) > limit
+    return starts, truncated
 
 
 def _rule_starts(
-    rule: Any, start: datetime, limit: int, until: datetime
+    rule: Any, raw_start: date | datetime, limit: int, until: datetime
 ) -> tuple[set[datetime], bool]:
     text = rule.to_ical().decode("utf-8", errors="replace")
-    recurrence = rrulestr(text, dtstart=start, forceset=False, unfold=True)
+    if not isinstance(raw_start, datetime):
+        raw_start = datetime.combine(raw_start, time(0))
+    recurrence: Iterable[datetime]
+    try:
+        recurrence = rrulestr(text, dtstart=raw_start, forceset=False, unfold=True)
+    except ValueError:
+        if raw_start.tzinfo is None:
+            raise
+        # an UNTIL without "Z" beside a zoned start (some exporters): repeat the wall clock
+        zone = raw_start.tzinfo
+        naive = rrulestr(text, dtstart=raw_start.replace(tzinfo=None), forceset=False, unfold=True)
+        recurrence = (moment.replace(tzinfo=zone) for moment in naive)
     found: set[datetime] = set()
-    for moment in islice(recurrence, limit + 1):
-        if moment > until:
+    for count, moment in enumerate(recurrence):
+        start = to_moment(moment)
+        if start > until:
             return found, True
-        found.add(moment)
-    return found, len(found) > limit
+        if count >= limit * _SCAN_FACTOR:  # a rule too dense to walk to today
+            return found, True
+        found.add(start)
+    return found, False
+
+
+#: How many times ``limit`` occurrences a rule may be walked through to reach today.
+_SCAN_FACTOR = 20
 
 
 def _dates(value: Any) -> Iterable[datetime]:
