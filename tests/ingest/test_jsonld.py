@@ -117,3 +117,32 @@ def test_never_crashes_on_odd_json(value: object) -> None:
 
     items = read(json.dumps(value).encode())
     assert all(isinstance(item, SourceRecord | Finding) for item in items)
+
+
+def test_cancelled_and_sold_out_however_the_site_writes_them() -> None:
+    import orjson
+
+    place = "De Singel, Desguinlei 25, 2018 Antwerpen"
+    cancelled = "https://schema.org/EventCancelled"
+    sold_out = {"price": "20", "priceCurrency": "EUR", "availability": "https://schema.org/SoldOut"}
+    series = [{"startDate": "2026-12-11T20:00"},
+              {"startDate": "2026-12-12T20:00", "eventStatus": cancelled}]  # fmt: skip
+    changes: list[dict[str, object]] = [
+        {"eventStatus": "schema:EventCancelled"},
+        {"eventStatus": {"@id": cancelled}},
+        {"offers": sold_out},
+        {"subEvent": series},
+    ]
+    nodes = [
+        {"@context": "https://schema.org", "@type": "TheaterEvent", "name": "Macbeth",
+         "startDate": "2026-12-11T20:00", "location": place, "url": f"https://example.be/{n}",
+         **change}
+        for n, change in enumerate(changes)
+    ]  # fmt: skip
+    short, linked, sold, dates = [
+        item.document for item in read(orjson.dumps(nodes)) if isinstance(item, SourceRecord)
+    ]
+    assert short["status"]["type"] == linked["status"]["type"] == "Unavailable"
+    assert sold["bookingAvailability"] == {"type": "Unavailable"}
+    assert [sub["bookingAvailability"]["type"] for sub in sold["subEvent"]] == ["Unavailable"]
+    assert [sub["status"]["type"] for sub in dates["subEvent"]] == ["Available", "Unavailable"]

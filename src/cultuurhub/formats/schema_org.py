@@ -210,20 +210,41 @@ def _spans(node: dict[str, Any], problems: list[MappingProblem]) -> list[TimeSpa
         finish = (end or start).start
         if (end or start).all_day:
             finish = finish.replace(hour=23, minute=59, second=59)
-        spans.append(TimeSpan(start.start, finish, "Available", all_day))
+        own = _STATUS.get(_term(source.get("eventStatus"))) if source is not node else None
+        spans.append(TimeSpan(start.start, finish, own[0] if own else "Available", all_day))
     return spans
 
 
+def _term(value: object) -> str:
+    """The schema.org term a value names, however it is written: ``EventCancelled``,
+    ``schema:EventCancelled``, ``https://schema.org/EventCancelled`` or ``{"@id": …}``."""
+    value = first(value)
+    text = as_text(value.get("@id")) if isinstance(value, dict) else as_text(value)
+    return text.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+
+
 def _add_status(document: dict[str, Any], node: dict[str, Any]) -> None:
-    word = as_text(node.get("eventStatus")).rsplit("/", 1)[-1]
+    word = _term(node.get("eventStatus"))
     if word in _STATUS:
         kind, reason = _STATUS[word]
         document["status"] = status(kind, reason)
         for sub_event in document.get("subEvent", []):
             sub_event["status"] = {"type": kind}
-    mode = _ATTENDANCE.get(as_text(node.get("eventAttendanceMode")).rsplit("/", 1)[-1])
+    mode = _ATTENDANCE.get(_term(node.get("eventAttendanceMode")))
     if mode:
         document["attendanceMode"] = mode
+    if _sold_out(node.get("offers")):
+        document["bookingAvailability"] = {"type": "Unavailable"}
+        for sub_event in document.get("subEvent", []):
+            sub_event["bookingAvailability"] = {"type": "Unavailable"}
+
+
+def _sold_out(offers: object) -> bool:
+    """Whether every offer that says how many are left says none (``SoldOut``)."""
+    listed = offers if isinstance(offers, list) else [offers]
+    said = [_term(offer.get("availability")) for offer in listed if isinstance(offer, dict)]
+    said = [word for word in said if word]
+    return bool(said) and all(word == "SoldOut" for word in said)
 
 
 def _add_organizer(document: dict[str, Any], value: object) -> None:
