@@ -251,12 +251,22 @@ def import_(
             dir_okay=False,
         ),
     ] = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="Event type for events whose iCalendar or schema.org file does not say it "
+            "(e.g. Concert, Lezing of congres).",
+        ),
+    ] = None,
 ) -> None:
     """Import a file: every record is checked, the good ones are stored, findings are listed."""
     from cultuurhub.formats import MappingFileError
     from cultuurhub.ingest import (
         ImportOptions,
+        JobRefused,
         UnknownFormat,
+        check_default_type,
         check_mapping,
         import_file,
         mapping_text,
@@ -269,14 +279,18 @@ def import_(
     except UnknownFormat as error:
         errors.print(str(error))
         raise typer.Exit(2) from None
-    if mapping is not None:
-        try:
+    text = default_type = None
+    try:
+        if mapping is not None:
             text = mapping_text(mapping.read_bytes(), mapping.name)
             check_mapping(text, reader.name)
-        except MappingFileError as error:
-            errors.print(f"{mapping.name}: {error}", soft_wrap=True)
-            raise typer.Exit(2) from None
-        reader = reader_named(reader.name, text)
+        if event_type is not None:
+            default_type = check_default_type(event_type, reader.name)
+    except (MappingFileError, JobRefused) as error:
+        where = f"{mapping.name}: " if isinstance(error, MappingFileError) and mapping else ""
+        errors.print(f"{where}{error}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    reader = reader_named(reader.name, text, default_type)
     store = _store_of(organisation)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:

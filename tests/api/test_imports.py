@@ -140,6 +140,20 @@ def test_a_mapping_file_travels_as_a_file_part_in_the_editor_s_encoding(
         assert said in refused.json()["detail"]
 
 
+def test_an_uploaded_calendar_takes_a_default_type(client: TestClient, store: Store) -> None:
+    from tests.cli.test_commands import CALENDAR
+
+    secret = key(store)
+    files = {"file": ("agenda.ics", CALENDAR.encode(), "text/calendar")}
+    headers = {"X-Api-Key": secret}
+    response = client.post("/imports", files=files, data={"defaultType": "lezing"}, headers=headers)
+    assert response.status_code == 202, response.text
+    job = finished(client, secret, response.headers["Location"])
+    assert (job["summary"]["created"], job["summary"]["rejected"]) == (1, 0), job
+    unknown = client.post("/imports", files=files, data={"defaultType": "xyz"}, headers=headers)
+    assert unknown.status_code == 422 and "not a known event type" in unknown.json()["detail"]
+
+
 def test_a_registered_url_is_imported_from_a_local_server(client: TestClient, store: Store) -> None:
     def feed(_: dict[str, str]) -> Reply:
         return 200, {"Content-Type": "text/calendar"}, ICS

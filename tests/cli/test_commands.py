@@ -220,3 +220,31 @@ def test_duplicates_says_which_option_is_wrong(hub: str, arguments: list[str], s
     result = CliRunner().invoke(app, ["duplicates", *arguments])
     assert result.exit_code == 2 and said in result.output, result.output
     assert "Traceback" not in result.output
+
+
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:voorlezen@google.com\r\nDTSTART:20271012T140000Z\r\n"
+    "SUMMARY:Voorleesuur\r\nLOCATION:Bibliotheek De Krook\\, Miriam Makebaplein 1\\, 9000 Gent\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_calendar_without_types_takes_the_type_the_user_gives(hub: str, tmp_path: Path) -> None:
+    run("init")
+    organisation = run("org", "create", "Bib Gent", "--kind", "bibliotheek").strip()
+    agenda = tmp_path / "agenda.ics"
+    agenda.write_text(CALENDAR)
+    untyped = " ".join(run("import", str(agenda), "--org", organisation, "--dry-run").split())
+    assert "geweigerd / rejected 1" in untyped
+    typed = " ".join(run("import", str(agenda), "--org", organisation, "--type", "lezing").split())
+    assert "nieuw / created 1" in typed
+    sheet = tmp_path / "x.csv"
+    sheet.write_text(EXPORT)
+    for kind, file, said in (
+        ("Onbestaand", agenda, "not a known event type"),
+        ("Concert", sheet, "only applies to iCalendar"),
+    ):
+        arguments = ["import", str(file), "--org", organisation, "--type", kind]
+        refused = CliRunner().invoke(app, arguments)
+        assert refused.exit_code == 2 and said in " ".join(refused.output.split()), refused.output

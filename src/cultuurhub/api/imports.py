@@ -91,6 +91,10 @@ class UrlRegistration(BaseModel):
     dry_run: bool = Field(default=False, alias="dryRun")
     mapping: str | None = Field(default=None, max_length=100_000)
     source: str | None = Field(default=None, max_length=200)
+    default_type: str | None = Field(
+        default=None, alias="defaultType", max_length=200, examples=["Concert"],
+        description="Event type of events whose iCalendar or schema.org feed does not say it",
+    )  # fmt: skip
     organisation: UUID | None = None
 
 
@@ -103,6 +107,10 @@ _UPLOAD_FORM = {
         "dryRun": {"type": "boolean"},
         "mapping": {"type": "string", "description": "YAML mapping file (CSV, Excel)"},
         "source": {"type": "string"},
+        "defaultType": {
+            "type": "string",
+            "description": "Event type of events the file does not type (iCalendar, schema.org)",
+        },
         "organisation": {"type": "string", "format": "uuid"},
     },
 }
@@ -161,8 +169,9 @@ async def _submit(
         wanted = UrlRegistration.model_validate_json(body)
         owner = _owner(caller, wanted.organisation)
         job_request = JobRequest(
-            owner, wanted.format, wanted.dry_run, wanted.mapping, wanted.source
-        )
+            owner, wanted.format, wanted.dry_run, wanted.mapping, wanted.source,
+            wanted.default_type,
+        )  # fmt: skip
         source = UrlSource(wanted.url, wanted.metadata_prefix, wanted.set, wanted.every_hours)
         return await run_in_threadpool(submit_url, store, job_request, source, settings)
     if not content_type.lower().startswith("multipart/form-data"):
@@ -185,7 +194,7 @@ async def _submit(
             raise JobRefused(f"Mappingbestand / mapping file: {error}") from None
     job_request = JobRequest(
         owner, form.text("format"), form.flag("dryRun", "dry_run"),
-        mapping, form.text("source"),
+        mapping, form.text("source"), form.text("defaultType"),
     )  # fmt: skip
     return await run_in_threadpool(
         submit_upload, store, job_request, upload.filename, upload.data, settings

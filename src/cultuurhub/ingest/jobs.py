@@ -29,6 +29,7 @@ from uuid import UUID
 
 from cultuurhub.config import Settings
 from cultuurhub.formats import MappingFileError, TabularMapping, load_mapping
+from cultuurhub.formats.uitdatabank_terms import find_term, suggest_terms
 from cultuurhub.ingest.base import Limits, Reader
 from cultuurhub.ingest.decoding import decode_text
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
@@ -101,7 +102,8 @@ class JobRequest:
     """What to import and how: shared by uploads and URLs.
 
     ``source`` is the source system's name (default: the file name, or the URL), which keeps a
-    re-import of the same source idempotent; ``mapping`` is a YAML mapping file for CSV/Excel.
+    re-import of the same source idempotent; ``mapping`` is a YAML mapping file for CSV/Excel;
+    ``default_type`` the event type of events whose iCalendar or schema.org file does not say it.
     """
 
     organisation_id: UUID
@@ -109,6 +111,7 @@ class JobRequest:
     dry_run: bool = False
     mapping: str | None = None
     source: str | None = None
+    default_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,8 @@ def submit_upload(
     file_format = _file_format(request.format, name)
     _check_mapping(request.mapping, file_format)
     options = _options(request, name)
+    if request.default_type:
+        options["default_type"] = check_default_type(request.default_type, file_format)
     draft = JobDraft(request.organisation_id, "upload", name, file_format, options, data)
     return ImportJobs(store).create(draft)
 
@@ -161,6 +166,8 @@ def submit_url(
     url_format = _url_format(request.format, source)
     _check_mapping(request.mapping, url_format)
     options = _options(request, source.url)
+    if request.default_type:
+        options["default_type"] = check_default_type(request.default_type, url_format)
     if url_format == OAI_PMH:
         options |= {"metadata_prefix": source.metadata_prefix or "oai_dc", "set": source.set_spec}
     draft = JobDraft(
@@ -175,11 +182,38 @@ def _options(request: JobRequest, default_source: str) -> dict[str, Any]:
             f"De naam van de bron is langer dan {MAX_SOURCE_CHARS} tekens. / "
             f"The source name is longer than {MAX_SOURCE_CHARS} characters."
         )
-    return {
+    options: dict[str, Any] = {
         "source_system": request.source or source_name(default_source),
         "dry_run": request.dry_run,
         "mapping": request.mapping,
     }
+    return options
+
+
+#: The formats whose events may not say their type.
+_TYPED_BY_USER = ("ical", "jsonld")
+
+
+def check_default_type(label: str, file_format: str | None) -> str:
+    """The event type label a user gave for events that do not say their type; JobRefused,
+    with the closest types, when the taxonomy does not know it or the format takes none."""
+    if file_format not in _TYPED_BY_USER:
+        raise JobRefused(
+            "Een standaardtype geldt alleen voor iCalendar en schema.org (JSON-LD); in CSV en "
+            "Excel geeft een kolom of het mappingbestand het type. / A default type only applies "
+            "to iCalendar and schema.org (JSON-LD); in CSV and Excel a column or the mapping "
+            "file gives the type."
+        )
+    term = find_term(label, "eventtype")
+    if term is not None:
+        return term.label
+    hint = ", ".join(suggest_terms(label, "eventtype"))
+    raise JobRefused(
+        f"'{label}' is geen gekend type activiteit"
+        + (f"; bedoelde u {hint}?" if hint else ".")
+        + f" / '{label}' is not a known event type"
+        + (f"; did you mean {hint}?" if hint else ".")
+    )
 
 
 def source_name(text: str) -> str:
@@ -262,14 +296,18 @@ def _check_mapping(mapping: str | None, file_format: str | None) -> None:
         raise JobRefused(f"Mappingbestand / mapping file: {error}") from None
 
 
-def reader_named(file_format: str, mapping: str | None = None) -> Reader:
-    """Return the reader of a file format (``csv``, ``xlsx``, ``ical``, ``jsonld``, ...)."""
+def reader_named(
+    file_format: str, mapping: str | None = None, default_type: str | None = None
+) -> Reader:
+    """Return the reader of a file format (``csv``, ``xlsx``, ``ical``, ``jsonld``, ...), with
+    the mapping file (CSV, Excel) or the event type of events that do not say theirs (iCalendar,
+    schema.org)."""
     tabular = load_mapping(mapping) if mapping else None
     readers: dict[str, Callable[[], Reader]] = {
         "csv": lambda: CsvReader(tabular),
         "xlsx": lambda: ExcelReader(tabular),
-        "ical": IcalReader,
-        "jsonld": JsonLdReader,
+        "ical": lambda: IcalReader(default_type=default_type),
+        "jsonld": lambda: JsonLdReader(default_type=default_type),
         "uitdatabank": UitdatabankReader,
         "lido": LidoReader,
         "edm": EdmReader,

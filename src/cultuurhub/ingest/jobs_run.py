@@ -88,10 +88,10 @@ def _import(
     report: ImportReport,
 ) -> ImportReport:  # fmt: skip
     """Import what the job points at; counts go into ``report`` as batches are stored."""
-    mapping = job.options.get("mapping")
+    mapping, default_type = job.options.get("mapping"), job.options.get("default_type")
     if job.kind == "upload":
         data = ImportJobs(store).payload(job.id) or b""
-        reader = reader_named(job.format or "", mapping)
+        reader = reader_named(job.format or "", mapping, default_type)
         store_items(store, reader.read(data, job.source, options.limits), options, report)
         return report
     if job.format == OAI_PMH:
@@ -108,7 +108,7 @@ def _import(
             "give it."
         )
     name = PurePath(fetched.url.split("?", 1)[0]).name or job.source
-    reader = reader_named(file_format, mapping)
+    reader = reader_named(file_format, mapping, default_type)
     store_items(store, reader.read(fetched.data, name, options.limits), options, report)
     return report
 
