@@ -273,3 +273,18 @@ def test_a_collection_sheet_keeps_datings_as_text_and_reads_rights_as_people_cop
     assert stored["S.1"]["rights"] == "http://creativecommons.org/licenses/by/4.0/"
     assert stored["S.2"]["rights"] == "http://rightsstatements.org/vocab/InC/1.0/"
     assert stored["S.3"]["rights"] == "http://creativecommons.org/licenses/by-nc/4.0/"
+
+
+def test_a_document_marked_deleted_deletes_the_record_it_imported_before(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.json"
+    path.write_bytes(orjson.dumps(UIT_EVENT))
+    assert run(store, path).created == 1
+    owner = store.list_organisations()[0].id
+    path.write_bytes(orjson.dumps({**UIT_EVENT, "workflowStatus": "DELETED"}))
+    report = import_file(store, reader_for(path.name), path.read_bytes(), path.name,
+                         ImportOptions(owner, path.name))  # fmt: skip
+    assert (report.created, report.deleted, report.rejected) == (0, 1, 0)
+    assert [f.field for f in report.findings] == ["workflowStatus"]
+    assert list(store.owned_documents(owner)) == []

@@ -53,8 +53,11 @@ class UitdatabankReader(Reader):
                 return
             if isinstance(item, Finding):
                 yield item
-            else:
-                yield _record(item[1], f"{filename}:{item[0]}", filename, item[0])
+                continue
+            found = _record(item[1], f"{filename}:{item[0]}", filename, item[0])
+            if isinstance(found, SourceRecord) and found.deleted:
+                yield _deleted(found, filename, item[0])
+            yield found
 
 
 def _utf8_json(data: bytes, limits: Limits) -> object | None:
@@ -149,8 +152,25 @@ def _record(document: object, location: str, filename: str, line: int) -> Source
             refused=True,
         )
     kind = detect_type(document)
+    if str(document.get("workflowStatus", "")).upper() == "DELETED":
+        # UiTdatabank keeps a deleted offer with this status: here it deletes the record
+        return SourceRecord(kind, _source_id(document), {}, location, deleted=True)
     normalised = normalise(document, kind)
     return SourceRecord(kind, _source_id(document), normalised, location)
+
+
+def _deleted(record: SourceRecord, filename: str, line: int) -> Finding:
+    return Finding(
+        Severity.WARNING,
+        "Dit document heeft workflowStatus DELETED: het werd als verwijderd gelezen (een record "
+        "dat er al was, wordt verwijderd; er wordt geen nieuw gemaakt).",
+        "This document has workflowStatus DELETED: it was read as deleted (a record that was "
+        "already here is deleted; no new one is made).",
+        file=filename,
+        line=line,
+        field="workflowStatus",
+        record=record.source_id,
+    )
 
 
 def _source_id(document: dict[str, Any]) -> str:
