@@ -20,6 +20,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from cultuurhub import __version__
 from cultuurhub.config import get_settings
@@ -44,8 +46,27 @@ console = Console()
 errors = Console(stderr=True)
 
 
-def _store() -> Store:
-    return Store(get_settings().database_url)
+def _store(*, created: bool = True) -> Store:
+    """The store; unless asked not to, once it is clear that its database has been created."""
+    store = Store(get_settings().database_url)
+    if created and not store.has_schema():
+        store.close()
+        errors.print(
+            "De database is nog niet aangemaakt; `cultuurhub init` maakt hem aan. / The database "
+            f"has not been created yet; `cultuurhub init` creates it. ({_shown_url()})",
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    return store
+
+
+def _shown_url() -> str:
+    """The database URL without its password."""
+    url = get_settings().database_url
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _store_of(organisation: UUID) -> Store:
@@ -76,12 +97,12 @@ def init() -> None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Run the database migrations."""
-    store = _store()
+    store = _store(created=False)
     try:
         store.upgrade()
     finally:
         store.close()
-    console.print(f"Database klaar / ready: {get_settings().database_url}")
+    console.print(f"Database klaar / ready: {_shown_url()}")
 
 
 @app.command()
@@ -92,7 +113,7 @@ def demo(
     """Fill the hub with deterministic, realistic Flemish demo data."""
     from cultuurhub.demo import load_demo
 
-    store = _store()
+    store = _store(created=False)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
         store.upgrade()
@@ -162,6 +183,7 @@ def serve(
     """Serve the HTTP API and the home page."""
     import uvicorn
 
+    _store().close()  # a database that was never created is said at once, not on each request
     workers = workers or get_settings().workers
     os.environ["CULTUURHUB_WORKERS"] = str(workers)  # the workers size their search turns by it
     uvicorn.run(

@@ -248,3 +248,11 @@ def test_a_calendar_without_types_takes_the_type_the_user_gives(hub: str, tmp_pa
         arguments = ["import", str(file), "--org", organisation, "--type", kind]
         refused = CliRunner().invoke(app, arguments)
         assert refused.exit_code == 2 and said in " ".join(refused.output.split()), refused.output
+
+
+@pytest.mark.parametrize("command", [["org", "list"], ["serve", "--port", "1"], ["quality", "--org",
+                                     "00000000-0000-0000-0000-000000000001"]])  # fmt: skip
+def test_a_database_that_was_never_created_is_said_plainly(hub: str, command: list[str]) -> None:
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 1 and "cultuurhub init" in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

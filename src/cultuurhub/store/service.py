@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, inspect, select, update
 
 from cultuurhub.config import get_settings
 from cultuurhub.store import idempotency, reads
@@ -51,6 +51,10 @@ class Store:
     def upgrade(self) -> None:
         """Create or upgrade the schema with the shipped migrations."""
         upgrade(self.engine)
+
+    def has_schema(self) -> bool:
+        """Tell whether the database has been created (``cultuurhub init`` has run on it)."""
+        return inspect(self.reader).has_table("organisations")
 
     def close(self) -> None:
         """Release every connection."""
