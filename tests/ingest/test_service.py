@@ -288,3 +288,26 @@ def test_a_document_marked_deleted_deletes_the_record_it_imported_before(
     assert (report.created, report.deleted, report.rejected) == (0, 1, 0)
     assert [f.field for f in report.findings] == ["workflowStatus"]
     assert list(store.owned_documents(owner)) == []
+
+
+@pytest.mark.parametrize(
+    ("sheet", "address", "warned"),
+    [
+        ("Titel;Datum;Locatie;Gemeente;Type\nA;12/10/2026 20:00;Grote zaal;Gent;theater\n",
+         None, True),
+        ("Titel;Datum;Locatie;Adres;Type\nB;12/10/2026 20:00;Grote zaal;Kerkstraat 1, 9000 Gent;"
+         "theater\n", {"streetAddress": "Kerkstraat 1", "postalCode": "9000",
+                       "addressLocality": "Gent", "addressCountry": "BE"}, False),
+    ],
+)  # fmt: skip
+def test_an_event_s_half_address_or_address_line_never_refuses_the_event(
+    store: Store, tmp_path: Path, sheet: str, address: dict[str, str] | None, warned: bool
+) -> None:
+    path = tmp_path / "programma.csv"
+    path.write_text(sheet, encoding="utf-8")
+    report = run(store, path)
+    assert (report.created, report.rejected) == (1, 0), report.findings
+    assert (report.warnings == 1) is warned
+    [(_, _, document)] = list(store.owned_documents(store.list_organisations()[0].id))
+    assert document["location"]["name"] == {"nl": "Grote zaal"}
+    assert document["location"].get("address", {}).get("nl") == address

@@ -26,12 +26,36 @@ def embedded_location(row: Row, problems: list[MappingProblem]) -> dict[str, Any
     if name.startswith(("http://", "https://")):
         return {"@id": name}
     postal_address = _address(row)
+    street = _street(row)
+    if postal_address is not None and not postal_address["nl"]["postalCode"] and "," in street:
+        # the whole address in the address cell: "Kerkstraat 1, 9000 Gent"
+        postal_address = place_from_line(f"{name or street}, {street}").get("address")
     if postal_address is not None:
-        return {"name": {"nl": name or _street(row)}, "address": postal_address}
+        parts = postal_address["nl"]
+        if parts["streetAddress"] and parts["postalCode"]:
+            return {"name": {"nl": name or street}, "address": postal_address}
+        if name:  # half an address is no address: the place by its name, and say so
+            problems.append(_half_address(parts))
     if name:
         return place_from_line(name)
     problems.append(missing("location", "een locatie", "a location"))
     return None
+
+
+def _half_address(parts: dict[str, str]) -> MappingProblem:
+    lacking_nl = [nl for key, nl in (("streetAddress", "straat"), ("postalCode", "postcode"))
+                  if not parts[key]]  # fmt: skip
+    lacking_en = [en for key, en in (("streetAddress", "street"), ("postalCode", "postcode"))
+                  if not parts[key]]  # fmt: skip
+    return MappingProblem(
+        "street" if not parts["streetAddress"] else "postal_code",
+        "",
+        f"het adres is onvolledig ({' en '.join(lacking_nl)} ontbreekt); de locatie werd "
+        "op haar naam overgenomen, zonder adres.",
+        f"the address is incomplete ({' and '.join(lacking_en)} missing); the location was "
+        "taken by its name, without an address.",
+        "warning",
+    )
 
 
 def map_place_row(row: Row, options: RowOptions) -> MappedRow:

@@ -72,7 +72,8 @@ def sniff(text: str) -> str:
     the first ten non-empty lines into the same number of cells (the table's rows, even below
     a title line such as ``Programma najaar 2026, CC De Werf``, and not the commas of a
     description); between equals, the one that gives more cells; ``;`` when none occurs."""
-    lines = [line for line in text[:65_536].splitlines() if line.strip()][:_SNIFF_LINES]
+    # rows end at a line feed only (splitlines would also cut at form feeds and separators)
+    lines = [line for line in text[:65_536].split("\n") if line.strip()][:_SNIFF_LINES]
     best, best_score = ";", (0, 0)
     for delimiter in _DELIMITERS:
         counts = Counter(line.count(delimiter) for line in lines)
