@@ -311,3 +311,17 @@ def test_a_cell_longer_than_the_csv_module_s_own_limit_does_not_stop_the_file() 
     [too_long] = findings(items)  # the description left out, with the row and column
     assert too_long.severity is Severity.WARNING and too_long.line == 2
     assert "Omschrijving" in too_long.message_nl
+
+
+def test_one_cancelled_date_cancels_that_date_not_the_production() -> None:
+    text = (
+        "Titel;Datum;Locatie;Type;Status\n"
+        "Macbeth;13/10/2026 20:00;Zaal;theater;afgelast\n"
+        "Macbeth;15/10/2026 20:00;Zaal;theater;\n"
+        "Hamlet;16/10/2026 20:00;Zaal;theater;afgelast\n"
+        "Hamlet;17/10/2026 20:00;Zaal;theater;geannuleerd\n"
+    )
+    macbeth, hamlet = (record.document for record in records(read_csv(text)))
+    assert [sub["status"]["type"] for sub in macbeth["subEvent"]] == ["Unavailable", "Available"]
+    assert macbeth.get("status", {"type": "Available"})["type"] == "Available"
+    assert hamlet["status"]["type"] == "Unavailable"  # every date cancelled: the production

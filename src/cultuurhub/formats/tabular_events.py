@@ -118,6 +118,13 @@ class EventGrouper:
         line, document, spans = group
         event: dict[str, Any] = orjson.loads(document)
         event.update(calendar(TimeSpan(*span) for span in spans))
+        # the event's own status is what all its dates share: one cancelled date of several
+        # cancels that date, not the production
+        states = {span[2] for span in spans}
+        if len(states) == 1 and "Available" not in states:
+            event["status"] = status(states.pop())
+        else:
+            event.pop("status", None)
         return line, key, event
 
 
