@@ -325,3 +325,19 @@ def test_one_cancelled_date_cancels_that_date_not_the_production() -> None:
     assert [sub["status"]["type"] for sub in macbeth["subEvent"]] == ["Unavailable", "Available"]
     assert macbeth.get("status", {"type": "Available"})["type"] == "Available"
     assert hamlet["status"]["type"] == "Unavailable"  # every date cancelled: the production
+
+
+def test_times_with_seconds_and_a_start_time_that_is_no_time() -> None:
+    text = (
+        "Titel;Datum;Beginuur;Locatie;Type\n"
+        "A;12/10/2026;20:00:00;Zaal;theater\n"
+        "B;12/10/2026 20:30:00;;Zaal;theater\n"
+        "C;12/10/2026;na de pauze;Zaal;theater\n"
+    )
+    items = read_csv(text)
+    starts = {r.document["name"]["nl"]: r.document["startDate"] for r in records(items)}
+    assert starts["A"] == "2026-10-12T20:00:00+02:00" and starts["B"] == "2026-10-12T20:30:00+02:00"
+    assert starts["C"] == "2026-10-12T00:00:00+02:00"  # all day, and said:
+    [warning] = findings(items)
+    assert warning.line == 4 and "'na de pauze'" in warning.message_nl
+    assert warning.severity is Severity.WARNING

@@ -54,7 +54,7 @@ _YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _TEXTUAL = re.compile(rf"(\d{{1,2}})(?:e|ste|de)?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})")
 _TIME = re.compile(
-    r"(?:om\s+|vanaf\s+|a\s+|at\s+)?(\d{1,2})\s*(?:uur\b|([:.hu])\s*(\d{2})?)\s*(?:uur\b)?"
+    r"(?:om\s+|vanaf\s+|a\s+|at\s+)?(\d{1,2})\s*(?:uur\b|([:.hu])\s*(\d{2})?(?::00)?)\s*(?:uur\b)?"
 )
 _SEPARATOR = re.compile(r"^\s*(?:-|–|—|tot(?:\s+en\s+met)?|t/m|tem|to|until|au|>)\s*")
 _PRICE = re.compile(

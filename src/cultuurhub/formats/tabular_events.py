@@ -173,7 +173,9 @@ def _time_span(row: Row, options: RowOptions, problems: list[MappingProblem]) ->
         problems.append(_date_problem(date_field, value))
         return None
     start = (
-        _with_clock(found.start, row.get("start"), found) if date_field == "date" else found.start
+        _with_clock(found.start, row.get("start"), found, problems)
+        if date_field == "date"
+        else found.start
     )
     end = _end(found, start, row.get("end"), options, problems)
     end = _with_end_time(start, end, row, problems)
@@ -187,8 +189,21 @@ def _time_span(row: Row, options: RowOptions, problems: list[MappingProblem]) ->
     return TimeSpan(start, end, state, all_day)
 
 
-def _with_clock(start: datetime, value: object, found: DateTimeRange) -> datetime:
+def _with_clock(
+    start: datetime, value: object, found: DateTimeRange, problems: list[MappingProblem]
+) -> datetime:
     clock = parse_time(value) if found.all_day else None
+    if clock is None and found.all_day and cell_text(value):
+        shown = cell_text(value)
+        problems.append(
+            MappingProblem(
+                "start", shown,
+                f"'{shown}' is geen uur (schrijf bv. 20:00 of 20u); de activiteit duurt de hele "
+                "dag.",
+                f"'{shown}' is not a time (write e.g. 20:00); the event lasts all day.",
+                "warning",
+            )
+        )  # fmt: skip
     return start.replace(hour=clock.hour, minute=clock.minute) if clock else start
 
 
