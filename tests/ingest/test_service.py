@@ -311,3 +311,21 @@ def test_an_event_s_half_address_or_address_line_never_refuses_the_event(
     [(_, _, document)] = list(store.owned_documents(store.list_organisations()[0].id))
     assert document["location"]["name"] == {"nl": "Grote zaal"}
     assert document["location"].get("address", {}).get("nl") == address
+
+
+def test_what_the_model_refuses_in_a_sheet_names_the_row_and_column(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "programma.csv"
+    path.write_text(
+        "Titel;Datum;Locatie;Adres;Postcode;Gemeente;Type;Tickets\n"
+        "A;12/10/2026 20:00;Zaal;Kerkstraat 1;9000;Gent;theater;geen-adres\n"
+        "B;12/10/1850 20:00;Zaal;Kerkstraat 1;9000;Gent;theater;\n",
+        encoding="utf-8",
+    )
+    report = run(store, path, dry_run=True)
+    assert report.rejected == 2
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert [(f.line, f.field) for f in errors] == [(2, "Tickets"), (3, "Datum")]  # once each
+    assert errors[0].message_nl.startswith("Rij 2, kolom 'Tickets': ")
+    assert errors[1].message_en.startswith("Row 3, column 'Datum': ")

@@ -208,3 +208,48 @@ def unused_headers(
 
 #: A hint in brackets after a header: ``Datum (dd/mm/jjjj)``, ``Begin [uu:mm]``.
 _HINT = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+
+
+#: Where each hub field ends up in a record's wire shape, for naming the column of a problem the
+#: model finds (``location.address.nl.postalCode`` → the postcode column).
+WIRE_PATHS: dict[str, tuple[str, ...]] = {
+    "title": ("name", "title"),
+    "description": ("description",),
+    "date": ("startDate", "endDate", "subEvent", "calendarType"),
+    "location": ("location",),
+    "street": ("location.address.nl.streetAddress", "address.nl.streetAddress"),
+    "postal_code": ("location.address.nl.postalCode", "address.nl.postalCode"),
+    "locality": ("location.address.nl.addressLocality", "address.nl.addressLocality"),
+    "country": ("location.address.nl.addressCountry", "address.nl.addressCountry"),
+    "price": ("priceInfo",),
+    "type": ("terms",),
+    "organizer": ("organizer",),
+    "website": ("contactPoint.url", "url"),
+    "booking_url": ("bookingInfo",),
+    "email": ("contactPoint.email",),
+    "phone": ("contactPoint.phone",),
+    "age": ("typicalAgeRange",),
+    "image": ("mediaObject",),
+    "labels": ("labels", "hiddenLabels"),
+    "latitude": ("geo",),
+    "nis": ("municipalityNis",),
+    "object_number": ("objectNumber",),
+    "creator": ("creators",),
+    "dating": ("productionDate",),
+    "material": ("materials",),
+    "rights": ("rights",),
+    "image_rights": ("webResources",),
+    "holder": ("holder",),
+}
+
+
+def wire_columns(header_of: Mapping[str, str]) -> dict[str, str]:
+    """Wire path → the header of the column it came from, for the fields a sheet has (a date
+    read from a start column names that column)."""
+    found: dict[str, str] = {}
+    dated = header_of.get("date") or header_of.get("start")
+    for field, paths in WIRE_PATHS.items():
+        header = dated if field == "date" else header_of.get(field)
+        if header:
+            found.update(dict.fromkeys(paths, header))
+    return found

@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -73,13 +73,29 @@ def left_out(findings: list[Finding]) -> list[Finding]:
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:
-    """One record read from outside, in the hub's JSON wire shape, not yet validated."""
+    """One record read from outside, in the hub's JSON wire shape, not yet validated.
+
+    ``columns`` (wire path → the column it came from, shared by a sheet's records) lets a
+    problem the model finds name the spreadsheet column, as the reader's own findings do.
+    """
 
     type: str
     source_id: str
     document: dict[str, Any]
     location: str
     deleted: bool = False
+    columns: Mapping[str, str] | None = None
+
+
+def column_of(columns: Mapping[str, str], path: str) -> str | None:
+    """The column a wire path (``location.address.nl.postalCode``, ``priceInfo[1].price``)
+    came from: that of its longest known beginning."""
+    while path:
+        if path in columns:
+            return columns[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
 
 
 @dataclass(frozen=True, slots=True)

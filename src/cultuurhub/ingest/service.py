@@ -13,7 +13,7 @@ from pathlib import PurePath
 from uuid import UUID
 
 from cultuurhub.config import get_settings
-from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord
+from cultuurhub.ingest.base import Finding, Limits, Reader, Severity, SourceRecord, column_of
 from cultuurhub.ingest.checking import Checked, Outcome, Rejected, checked, default_checkers
 from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
@@ -167,6 +167,24 @@ def _batch_size(store: Store, options: ImportOptions) -> int:
     return max(1, min(wanted, store.limits.max_batch_size))
 
 
+def _refusal(item: SourceRecord, field: str, nl: str, en: str) -> Finding:
+    """A problem the model found, at the column it came from when the reader says so."""
+    header = column_of(item.columns, field) if item.columns else None
+    filename, _, line = item.location.rpartition(":")
+    if header is None or not line.isdigit():
+        return Finding(Severity.ERROR, nl, en, file=item.location, field=field,
+                       record=item.source_id)  # fmt: skip
+    return Finding(
+        Severity.ERROR,
+        f"Rij {line}, kolom '{header}': {nl}",
+        f"Row {line}, column '{header}': {en}",
+        file=filename,
+        line=int(line),
+        field=header,
+        record=item.source_id,
+    )
+
+
 def _read_twice(item: SourceRecord) -> Finding:
     """The warning for a record that the same file gives again: its last reading counts."""
     return Finding(
@@ -212,11 +230,8 @@ class _Batch:
             self.latest[item.source_id] = source
         elif isinstance(outcome, Rejected):
             self.report.rejected += 1
-            self.report.findings += [
-                Finding(Severity.ERROR, nl, en, file=item.location, field=field,
-                        record=item.source_id)
-                for field, nl, en in outcome.problems
-            ]  # fmt: skip
+            found = [_refusal(item, field, nl, en) for field, nl, en in outcome.problems]
+            self.report.findings += dict.fromkeys(found)  # four dates, one column: said once
         else:
             if not isinstance(outcome, Checked):  # checked() gives every record its outcome
                 raise TypeError(f"record {item.source_id!r} came without its check")

@@ -14,7 +14,12 @@ from cultuurhub.formats.tabular_events import (
     group_key,
     map_event_row,
 )
-from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, map_headers, unused_headers
+from cultuurhub.formats.tabular_headers import (
+    HEADER_SYNONYMS,
+    map_headers,
+    unused_headers,
+    wire_columns,
+)
 from cultuurhub.formats.tabular_heritage import map_object_row
 from cultuurhub.formats.tabular_mapping import TabularMapping
 from cultuurhub.formats.tabular_places import map_organizer_row, map_place_row
@@ -70,11 +75,12 @@ def read_rows(
         yield _unused(filename, unused, record_type)
     options = RowOptions(mapping.zone, mapping.date_order == "month-first")
     mapped = _map_rows(rows, sheet, _MAPPERS[record_type], mapping, limits, options)
+    columns = wire_columns(sheet.header_of)
     if record_type == "event" and mapping.group_dates:
         sizes = None if rows_again is None else _group_sizes(rows_again(), sheet, mapping, limits)
-        yield from _grouped(mapped, filename, sizes)
+        yield from _grouped(mapped, filename, sizes, columns)
     else:
-        yield from _ungrouped(mapped, filename)
+        yield from _ungrouped(mapped, filename, columns)
 
 
 def _find_header(
@@ -207,6 +213,7 @@ def _grouped(
     mapped: Iterator[tuple[int, MappedRow] | Finding],
     filename: str,
     sizes: Counter[str] | None,
+    columns: dict[str, str],
 ) -> Iterator[SourceRecord | Finding]:
     """Rows grouped into events; an event as soon as the last of its ``sizes`` rows is read
     (every event at the end without ``sizes``, or for one its count missed)."""
@@ -223,19 +230,19 @@ def _grouped(
             if sizes[row.group_key] == 0:
                 event = grouper.pop(row.group_key)
                 if event is not None:
-                    yield _event_record(filename, *event)
+                    yield _event_record(filename, columns, *event)
     for event in grouper.events():
-        yield _event_record(filename, *event)
+        yield _event_record(filename, columns, *event)
 
 
 def _event_record(
-    filename: str, line: int, source_id: str, document: dict[str, object]
+    filename: str, columns: dict[str, str], line: int, source_id: str, document: dict[str, object]
 ) -> SourceRecord:
-    return SourceRecord("event", source_id, document, f"{filename}:{line}")
+    return SourceRecord("event", source_id, document, f"{filename}:{line}", columns=columns)
 
 
 def _ungrouped(
-    mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str
+    mapped: Iterator[tuple[int, MappedRow] | Finding], filename: str, columns: dict[str, str]
 ) -> Iterator[SourceRecord | Finding]:
     for item in mapped:
         if isinstance(item, Finding):
@@ -245,7 +252,8 @@ def _ungrouped(
         if row.rejected:
             continue
         document = finish_event(row) if row.type == "event" else row.document
-        yield SourceRecord(row.type, row.source_id, document, f"{filename}:{number}")
+        location = f"{filename}:{number}"
+        yield SourceRecord(row.type, row.source_id, document, location, columns=columns)
 
 
 def _finding(problem: MappingProblem, sheet: Sheet, number: int) -> Finding:
