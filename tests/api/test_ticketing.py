@@ -80,3 +80,47 @@ def test_only_the_owner_may_push_and_bad_pushes_are_explained(
     too_many = {"event": event_id, "occurrences": [{"subEvent": 0, "remainingCapacity": 999}]}
     response = client.post("/ticketing/availability", json=too_many, headers={"X-Api-Key": secret})
     assert response.status_code == 422 and "remainingCapacity" in response.json()["detail"]
+
+
+def test_pushes_as_ticketing_systems_send_them(client: TestClient, store: Store) -> None:
+    owner = store.create_organisation("Flagey", "concertzaal").id
+    _, secret = store.create_api_key(owner, ["write"])
+    headers = {"X-Api-Key": secret}
+    event_id = str(concert(store, owner))
+
+    def push(body: dict[str, object]) -> tuple[int, dict[str, object]]:
+        response = client.post("/ticketing/availability", json=body, headers=headers)
+        return response.status_code, response.json()
+
+    # the same moment in UTC names the 13 December matinee; all sold out: the event is too
+    late = {"startDate": "2026-12-13T14:00:00Z", "soldOut": True}
+    assert push({"event": event_id, "occurrences": [late]})[0] == 200
+    record = store.get(UUID(event_id))
+    assert record is not None and record.document["bookingAvailability"]["type"] == "Available"
+    assert push({"event": event_id, "occurrences": [{"subEvent": 0, "soldOut": True}]})[0] == 200
+    record = store.get(UUID(event_id))
+    assert record is not None and record.document["bookingAvailability"]["type"] == "Unavailable"
+    # an event without occurrences takes the update on itself
+    exhibition = {**CONCERT, "calendarType": "periodic", "startDate": "2026-12-01T10:00:00+01:00",
+                  "endDate": "2027-01-31T18:00:00+01:00"}  # fmt: skip
+    exhibition.pop("subEvent")
+    event = parse_record(RecordType.EVENT, exhibition)
+    expo_id = store.put(draft_from_record(RecordType.EVENT, event, owner), "t").id
+    status, _ = push(
+        {"event": str(expo_id), "occurrences": [{"capacity": 80, "remainingCapacity": 3}]}
+    )
+    assert status == 200
+    record = store.get(expo_id)
+    assert record is not None
+    assert record.document["bookingAvailability"] == {"type": "Available", "capacity": 80,
+                                                      "remainingCapacity": 3}  # fmt: skip
+    # what is wrong is said in both languages
+    contradiction = {"remainingCapacity": 4, "soldOut": True, "subEvent": 0}
+    for body, said in (
+        ({"occurrences": [{"subEvent": 0, "soldOut": True}]}, "Say which event"),
+        ({"event": event_id, "occurrences": [contradiction]}, "contradiction"),
+        ({"event": event_id, "occurrences": [{"capacity": 4}]}, "Say which occurrence"),
+    ):
+        status, problem = push(body)
+        assert status == 422 and said in str(problem["detail"]), problem
+        assert " / " in str(problem["detail"])

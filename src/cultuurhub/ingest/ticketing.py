@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -37,31 +38,72 @@ class AvailabilityUpdate:
 def apply_availability(
     store: Store, record: StoredRecord, updates: list[AvailabilityUpdate], author: str
 ) -> PutResult:
-    """Apply ticketing updates to an event: a new version, or unchanged when nothing differs."""
+    """Apply ticketing updates to an event: a new version, or unchanged when nothing differs.
+
+    An update names an occurrence by position or by its start (the same moment in any offset);
+    an event without occurrences (periodic, permanent) takes an update that names none on the
+    event itself. The event's own availability follows its occurrences: sold out when all are.
+    """
     if record.type != RecordType.EVENT.value or record.deleted:
-        raise RecordNotFound(f"no event with id {record.id}")
+        raise RecordNotFound(f"Geen activiteit met id {record.id}. / No event with id {record.id}.")
     document = copy.deepcopy(record.document)
     occurrences = document.get("subEvent") or []
     for update in updates:
-        _apply(_find(occurrences, update), update)
+        if not occurrences and update.sub_event is None and update.start_date is None:
+            _apply(document, update)
+        else:
+            _apply(_find(occurrences, update), update)
+    if occurrences:
+        booked = [o.get("bookingAvailability") or {} for o in occurrences]
+        whole = dict(document.get("bookingAvailability") or {})
+        full = all(item.get("type") == "Unavailable" for item in booked)
+        whole["type"] = "Unavailable" if full else "Available"
+        document["bookingAvailability"] = whole
     try:
         event = parse_record(RecordType.EVENT, document)
     except InvalidRecord as error:
-        raise AvailabilityError(str(error)) from None
+        raise AvailabilityError(
+            "; ".join(f"{p.field}: {p.message_nl}" for p in error.problems)
+            + " / "
+            + "; ".join(f"{p.field}: {p.message_en}" for p in error.problems)
+        ) from None
     draft = draft_from_record(RecordType.EVENT, event, record.owner, record_id=record.id)
     return store.put(draft, author)
 
 
 def _find(occurrences: list[dict[str, Any]], update: AvailabilityUpdate) -> dict[str, Any]:
+    if update.sub_event is None and update.start_date is None:
+        raise AvailabilityError(
+            "Zeg welke voorstelling: subEvent (0, 1, …) of startDate. / "
+            "Say which occurrence: subEvent (0, 1, …) or startDate."
+        )
     if update.sub_event is not None and 0 <= update.sub_event < len(occurrences):
         return occurrences[update.sub_event]
+    wanted = _moment(update.start_date)
     for occurrence in occurrences:
-        if update.start_date and occurrence.get("startDate") == update.start_date:
+        if wanted is not None and _moment(occurrence.get("startDate")) == wanted:
             return occurrence
+    asked = update.start_date if update.sub_event is None else update.sub_event
     raise AvailabilityError(
-        f"Geen voorstelling {update.sub_event or update.start_date} bij deze activiteit. / "
-        f"This event has no occurrence {update.sub_event or update.start_date}."
+        f"Geen voorstelling {asked} bij deze activiteit ({len(occurrences)} voorstellingen, "
+        f"subEvent 0 tot {len(occurrences) - 1}). / This event has no occurrence {asked} "
+        f"({len(occurrences)} occurrences, subEvent 0 to {len(occurrences) - 1})."
+        if occurrences
+        else f"Deze activiteit heeft geen afzonderlijke voorstellingen; laat subEvent en "
+        f"startDate weg. / This event has no separate occurrences; leave out subEvent and "
+        f"startDate (asked: {asked})."
     )
+
+
+def _moment(value: object) -> datetime | None:
+    """A start as a moment (``…T19:30:00+01:00`` and ``…T18:30:00Z`` are one)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _apply(occurrence: dict[str, Any], update: AvailabilityUpdate) -> None:
@@ -72,6 +114,11 @@ def _apply(occurrence: dict[str, Any], update: AvailabilityUpdate) -> None:
         if update.remaining_capacity < 0:
             raise AvailabilityError("Resterende plaatsen kan niet negatief zijn. / "
                                     "Remaining capacity cannot be negative.")  # fmt: skip
+        if update.sold_out and update.remaining_capacity > 0:
+            raise AvailabilityError(
+                f"Uitverkocht met nog {update.remaining_capacity} plaatsen spreekt elkaar tegen. "
+                f"/ Sold out with {update.remaining_capacity} places left is a contradiction."
+            )
         booking["remainingCapacity"] = update.remaining_capacity
     sold_out = update.sold_out or booking.get("remainingCapacity") == 0
     booking["type"] = "Unavailable" if sold_out else "Available"
@@ -82,6 +129,11 @@ def _apply(occurrence: dict[str, Any], update: AvailabilityUpdate) -> None:
 
 def event_for(store: Store, event_id: UUID | None, source: tuple[str, str] | None) -> StoredRecord:
     """Find the event a ticketing system means: by the hub's id or by its own source id."""
+    if event_id is None and source is None:
+        raise AvailabilityError(
+            "Zeg welke activiteit: event (haar id in de hub) of source (system en id). / "
+            "Say which event: event (its id in the hub) or source (system and id)."
+        )
     if event_id is None and source is not None:
         event_id = store.record_for_source(SourceRef(*source))
     record = store.get(event_id) if event_id is not None else None
