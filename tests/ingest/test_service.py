@@ -329,3 +329,37 @@ def test_what_the_model_refuses_in_a_sheet_names_the_row_and_column(
     assert [(f.line, f.field) for f in errors] == [(2, "Tickets"), (3, "Datum")]  # once each
     assert errors[0].message_nl.startswith("Rij 2, kolom 'Tickets': ")
     assert errors[1].message_en.startswith("Row 3, column 'Datum': ")
+
+
+def test_a_programme_imported_again_keeps_what_the_ticketing_system_pushed(
+    store: Store, tmp_path: Path
+) -> None:
+    from cultuurhub.ingest import AvailabilityUpdate, apply_availability
+
+    sheet = (
+        "id;Titel;Datum;Locatie;Adres;Postcode;Gemeente;Soort\n"
+        "k1;{title};12/12/2026 20:00;Vooruit;Sint-Pietersnieuwstraat 23;9000;Gent;Concert\n"
+        "k1;{title};13/12/2026 20:00;Vooruit;Sint-Pietersnieuwstraat 23;9000;Gent;Concert\n"
+    )
+    path = tmp_path / "agenda.csv"
+    path.write_text(sheet.format(title="Ravel"), encoding="utf-8")
+    assert run(store, path).created == 1
+    owner = store.list_organisations()[0].id
+    [(record_id, _, _)] = list(store.owned_documents(owner))
+    record = store.get(record_id)
+    assert record is not None
+    update = AvailabilityUpdate(sub_event=0, capacity=300, sold_out=True)
+    apply_availability(store, record, [update], "ticketing")
+
+    def again(title: str) -> ImportReport:
+        path.write_text(sheet.format(title=title), encoding="utf-8")
+        options = ImportOptions(owner, path.name, checkers=0)
+        return import_file(store, reader_for(path.name), path.read_bytes(), path.name, options)
+
+    assert again("Ravel").unchanged == 1  # nothing new in the file: nothing changes
+    assert again("Ravel en Debussy").updated == 1  # the file's own news is taken ...
+    document = store.get(record_id).document  # type: ignore[union-attr]
+    assert document["name"]["nl"] == "Ravel en Debussy"
+    booked = [sub["bookingAvailability"] for sub in document["subEvent"]]
+    sold_out = {"type": "Unavailable", "capacity": 300, "remainingCapacity": 0}
+    assert booked == [sold_out, {"type": "Available"}]  # ... and the sold-out night stays so

@@ -19,6 +19,7 @@ from cultuurhub.ingest.heritage_files import EdmReader, LidoReader
 from cultuurhub.ingest.ical import IcalReader
 from cultuurhub.ingest.jsonld import JsonLdReader
 from cultuurhub.ingest.tabular import CsvReader, ExcelReader
+from cultuurhub.ingest.ticketing import keep_pushed_availability
 from cultuurhub.ingest.uitdatabank import UitdatabankReader
 from cultuurhub.quality import Score
 from cultuurhub.store import RecordDraft, SourceRef, Store
@@ -275,6 +276,7 @@ def _flush(
     drafts = batch.drafts()
     if options.dry_run:
         return stored
+    drafts = keep_pushed_availability(store, drafts)
     for result in store.put_batch(drafts, options.author) if drafts else ():
         setattr(report, result.outcome, getattr(report, result.outcome) + 1)
     stored += len(drafts)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import orjson
+
 from cultuurhub.model import InvalidRecord, RecordType, parse_record
 from cultuurhub.store import (
     PutResult,
+    RecordDraft,
     RecordNotFound,
     SourceRef,
     Store,
@@ -140,3 +143,71 @@ def event_for(store: Store, event_id: UUID | None, source: tuple[str, str] | Non
     if record is None:
         raise RecordNotFound("Onbekende activiteit. / Unknown event.")
     return record
+
+
+# -- an import that says nothing of seats keeps what a ticketing system pushed ---------------
+
+
+def keep_pushed_availability(store: Store, drafts: list[RecordDraft]) -> list[RecordDraft]:
+    """The drafts of a batch, those of events whose file says nothing of seats (every date
+    plainly available, as spreadsheets, calendars and websites give them) with the availability a
+    ticketing system pushed to the record they update: a nightly programme import must not
+    reopen a sold-out performance. An import that does say (a UiTdatabank export with
+    capacities) wins, as before. One query per batch; documents are read only for records that
+    have pushed availability."""
+    wanted: dict[str, dict[str, int]] = {}
+    for index, draft in enumerate(drafts):
+        if draft.type == RecordType.EVENT.value and draft.source is not None:
+            wanted.setdefault(draft.source.system, {})[draft.source.source_id] = index
+    if not wanted:
+        return drafts
+    kept = list(drafts)
+    for system, positions in wanted.items():
+        for source_id, text in store.documents_with_seats(system, list(positions)).items():
+            draft = drafts[positions[source_id]]
+            document = draft.document or orjson.loads(draft.canonical or b"{}")
+            merged = _merged(document, orjson.loads(text)) if _silent(document) else None
+            if merged is not None:
+                kept[positions[source_id]] = replace(draft, document=merged, canonical=None)
+    return kept
+
+
+def _silent(document: dict[str, Any]) -> bool:
+    plain = ({"type": "Available"}, None)
+    return document.get("bookingAvailability") in plain and all(
+        sub.get("bookingAvailability") in plain for sub in document.get("subEvent") or []
+    )
+
+
+def _pushed(booking: object) -> bool:
+    return isinstance(booking, dict) and (
+        "capacity" in booking
+        or "remainingCapacity" in booking
+        or booking.get("type") != "Available"
+    )
+
+
+def _merged(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any] | None:
+    """``new`` with the pushed availability of ``old`` on the dates both have; None if none."""
+    document = copy.deepcopy(new)
+    occurrences = document.get("subEvent") or []
+    pushed = {
+        _moment(sub.get("startDate")): sub["bookingAvailability"]
+        for sub in old.get("subEvent") or []
+        if _pushed(sub.get("bookingAvailability"))
+    }
+    changed = False
+    for occurrence in occurrences:
+        booking = pushed.get(_moment(occurrence.get("startDate")))
+        if booking is not None:
+            occurrence["bookingAvailability"] = booking
+            changed = True
+    if occurrences and changed:
+        full = all(
+            o.get("bookingAvailability", {}).get("type") == "Unavailable" for o in occurrences
+        )
+        document["bookingAvailability"] = {"type": "Unavailable" if full else "Available"}
+    elif not occurrences and _pushed(old.get("bookingAvailability")):
+        document["bookingAvailability"] = old["bookingAvailability"]
+        changed = True
+    return document if changed else None

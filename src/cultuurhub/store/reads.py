@@ -8,6 +8,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, Text, bindparam, cast, func, select
 
+from cultuurhub.store.among import among
 from cultuurhub.store.drafts import Change, RawRecord, StoredRecord, VersionInfo
 from cultuurhub.store.tables import records, sources, versions
 
@@ -156,3 +157,24 @@ def live_documents(
     if after is not None:
         statement = statement.where(records.c.id > after)
     return [(row[0], row[1], row[2], row[3]) for row in connection.execute(statement)]
+
+
+def documents_with_seats(
+    connection: Connection, system: str, source_ids: Collection[str]
+) -> dict[str, str]:
+    """The current documents (JSON text) of the live records that came from these source
+    records of one system and mention a capacity or a sold-out date, keyed by source id; one
+    query, the database leaving out the others."""
+    postgres = connection.dialect.name == "postgresql"
+    text = cast(records.c.document, Text)
+    statement = (
+        select(sources.c.source_id, text)
+        .join(records, records.c.id == sources.c.record_id)
+        .where(
+            sources.c.system == system,
+            among(sources.c.source_id, list(source_ids), postgres),
+            records.c.deleted.is_(False),
+            text.like('%apacity"%') | text.like('%"Unavailable"%'),
+        )
+    )
+    return {row[0]: row[1] for row in connection.execute(statement)}

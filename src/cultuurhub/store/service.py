@@ -107,6 +107,15 @@ class Store:
         with self.reader.connect() as connection:
             return reads.record_for_source(connection, source.system, source.source_id)
 
+    def documents_with_seats(self, system: str, source_ids: Collection[str]) -> dict[str, str]:
+        """The current documents (JSON text) of the live records that came from these source
+        records of one system and hold a capacity (as a ticketing push leaves them), keyed by
+        source id."""
+        if not source_ids:
+            return {}
+        with self.reader.connect() as connection:
+            return reads.documents_with_seats(connection, system, source_ids)
+
     def get_version(self, record_id: UUID, version: int) -> VersionInfo:
         """Return one version of a record."""
         with self.reader.connect() as connection:
