@@ -165,6 +165,8 @@ def keep_pushed_availability(store: Store, drafts: list[RecordDraft]) -> list[Re
     for system, positions in wanted.items():
         for source_id, text in store.documents_with_seats(system, list(positions)).items():
             draft = drafts[positions[source_id]]
+            if draft.canonical is not None and b'apacity"' in draft.canonical:
+                continue  # the file gives seats itself: it wins (and is not parsed again)
             document = draft.document or orjson.loads(draft.canonical or b"{}")
             merged = _merged(document, orjson.loads(text)) if _silent(document) else None
             if merged is not None:
