@@ -406,12 +406,14 @@ def harvest_(
 @app.command()
 def quality(
     organisation: Annotated[UUID, typer.Option("--org", help="Id of the organisation.")],
-    fix_first: Annotated[int, typer.Option(help="How many records to list to fix first.")] = 10,
+    fix_first: Annotated[
+        int, typer.Option(min=0, help="How many records to list to fix first.")
+    ] = 10,
 ) -> None:
     """Show an organisation's data quality: scores, their spread, what to fix first."""
     from cultuurhub.quality import quality_report
 
-    store = _store()
+    store = _store_of(organisation)
     try:
         report = quality_report(store.owned_documents(organisation), fix_first)
     finally:

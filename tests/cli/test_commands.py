@@ -256,3 +256,11 @@ def test_a_database_that_was_never_created_is_said_plainly(hub: str, command: li
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 1 and "cultuurhub init" in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_quality_of_an_unknown_organisation_is_a_clear_error(hub: str) -> None:
+    run("init")
+    result = CliRunner().invoke(app, ["quality", "--org", "00000000-0000-0000-0000-000000000009"])
+    assert result.exit_code == 1 and "org list" in result.output, result.output
+    negative = CliRunner().invoke(app, ["quality", "--org", str(UUID(int=9)), "--fix-first", "-1"])
+    assert negative.exit_code == 2
