@@ -146,3 +146,23 @@ def test_cancelled_and_sold_out_however_the_site_writes_them() -> None:
     assert sold["bookingAvailability"] == {"type": "Unavailable"}
     assert [sub["bookingAvailability"]["type"] for sub in sold["subEvent"]] == ["Unavailable"]
     assert [sub["status"]["type"] for sub in dates["subEvent"]] == ["Available", "Unavailable"]
+
+
+def test_a_page_with_an_event_per_performance_gives_one_event_with_every_date() -> None:
+    def performance(day: int, **extra: object) -> str:
+        fields = {"@type": "TheaterEvent", "name": "Hamlet", "url": "https://theater.example/hamlet",
+                  "startDate": f"2026-12-{day}T20:00", "endDate": f"2026-12-{day}T22:30",
+                  "location": "De Singel, Desguinlei 25, 2018 Antwerpen", **extra}  # fmt: skip
+        import orjson
+
+        return orjson.dumps({"@context": "https://schema.org", **fields}).decode()
+
+    scripts = (performance(11), performance(12, eventStatus="EventCancelled"), performance(13))
+    page = "".join(f'<script type="application/ld+json">{s}</script>' for s in scripts).encode()
+    [event] = [item for item in read(page) if isinstance(item, SourceRecord)]
+    document = event.document
+    assert document["calendarType"] == "multiple" and "status" not in document
+    assert [(sub["startDate"][:10], sub["status"]["type"]) for sub in document["subEvent"]] == [
+        ("2026-12-11", "Available"), ("2026-12-12", "Unavailable"), ("2026-12-13", "Available"),
+    ]  # fmt: skip
+    assert document["endDate"].startswith("2026-12-13T22:30")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -40,6 +42,7 @@ class JsonLdReader(Reader):
         if decoded.text is None:
             return
         count = 0
+        performances: dict[str, SourceRecord] = {}  # events, by source id, until the end
         for item in _documents(decoded.text, filename):
             if isinstance(item, Finding):
                 yield item
@@ -50,7 +53,15 @@ class JsonLdReader(Reader):
                 if count > limits.max_records:
                     yield too_many_records(filename, limits)
                     return
-                yield from self._node(node, f"{filename}:{line}", filename, line)
+                for found in self._node(node, f"{filename}:{line}", filename, line):
+                    if isinstance(found, SourceRecord) and found.type == "event":
+                        earlier = performances.get(found.source_id)
+                        performances[found.source_id] = (
+                            found if earlier is None else _together(earlier, found)
+                        )
+                    else:
+                        yield found
+        yield from performances.values()
 
     def _node(
         self, node: dict[str, Any], location: str, filename: str, line: int
@@ -67,6 +78,33 @@ class JsonLdReader(Reader):
         source_id = _source_id(node)
         findings = [_finding(problem, filename, line, source_id) for problem in problems]
         yield from judged(findings, SourceRecord(kind, source_id, document, location))
+
+
+def _together(first: SourceRecord, other: SourceRecord) -> SourceRecord:
+    """One event of a page's performances: theatre sites give each performance as an Event of
+    its own with the production's url; their dates (each with its status) become one event's
+    dates, and the event is cancelled only when every date is."""
+    document = dict(first.document)
+    dates = {sub["startDate"]: sub for sub in first.document.get("subEvent") or []}
+    for sub in other.document.get("subEvent") or []:
+        dates.setdefault(sub["startDate"], sub)
+    ordered = sorted(dates.values(), key=lambda sub: datetime.fromisoformat(sub["startDate"]))
+    if len(ordered) < 2:
+        return first
+    document["subEvent"] = ordered
+    document["calendarType"] = "multiple"
+    document["startDate"], document["endDate"] = (
+        ordered[0]["startDate"],
+        max((sub["endDate"] for sub in ordered), key=datetime.fromisoformat),
+    )
+    states = {sub["status"]["type"] for sub in ordered}
+    if len(states) == 1 and "Available" not in states:
+        state = states.pop()
+        own = first.document.get("status") or {}
+        document["status"] = own if own.get("type") == state else {"type": state}
+    else:
+        document.pop("status", None)
+    return replace(first, document=document)
 
 
 def _documents(text: str, filename: str) -> Iterator[tuple[int, object] | Finding]:
