@@ -341,3 +341,16 @@ def test_times_with_seconds_and_a_start_time_that_is_no_time() -> None:
     [warning] = findings(items)
     assert warning.line == 4 and "'na de pauze'" in warning.message_nl
     assert warning.severity is Severity.WARNING
+
+
+def test_a_mapping_file_may_name_fields_in_dutch_and_say_nee() -> None:
+    mapping = load_mapping(
+        "columns: {Voorstelling: titel, Speeldag: datum, Zaalnaam: locatie}\n"
+        "constants: {soort: Concert}\ngroup_dates: nee\n"
+    )
+    assert mapping.columns == {"Voorstelling": "title", "Speeldag": "date", "Zaalnaam": "location"}
+    assert mapping.constants == {"type": "Concert"} and mapping.group_dates is False
+    with pytest.raises(MappingFileError, match="ja of nee"):
+        load_mapping("group_dates: misschien\n")
+    with pytest.raises(MappingFileError, match="known are .*title"):
+        load_mapping("columns: {X: nonsense}\n")

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS
+from cultuurhub.formats.tabular_headers import HEADER_SYNONYMS, field_for_header
 
 RECORD_TYPES = ("event", "place", "organizer", "object")
 DATE_ORDERS = ("day-first", "month-first")
@@ -73,7 +73,7 @@ def load_mapping(text: str) -> TabularMapping:
         constants=_constants(raw.get("constants")),
         date_order=_choice(raw, "date_order", DATE_ORDERS, "day-first") or "day-first",
         timezone=_optional_str(raw, "timezone") or "Europe/Brussels",
-        group_dates=bool(raw.get("group_dates", True)),
+        group_dates=_flag(raw, "group_dates", True),
     )
     _check_zone(mapping.timezone)
     return mapping
@@ -106,12 +106,40 @@ def _columns(raw: object) -> dict[str, str]:
         return {}
     if not isinstance(raw, dict):
         raise MappingFileError("'columns' moet kolom: veld paren bevatten / must map column: field")
-    columns = {str(header): str(target) for header, target in raw.items()}
+    columns = {str(header): _field(str(target)) for header, target in raw.items()}
     wrong = sorted(t for t in columns.values() if t not in HEADER_SYNONYMS and t != "ignore")
     if wrong:
-        fields = ", ".join(wrong)
-        raise MappingFileError(f"Onbekend(e) veld(en) / unknown field(s): {fields}")
+        raise MappingFileError(_unknown_fields(wrong))
     return columns
+
+
+def _field(name: str) -> str:
+    """A field by its name or by any header the hub knows for it (``titel`` is ``title``)."""
+    if name in HEADER_SYNONYMS or name == "ignore":
+        return name
+    return field_for_header(name) or name
+
+
+def _unknown_fields(wrong: list[str]) -> str:
+    known = ", ".join(sorted(HEADER_SYNONYMS))
+    return (
+        f"Onbekend(e) veld(en): {', '.join(wrong)}; gekend zijn {known} en ignore. / "
+        f"unknown field(s): {', '.join(wrong)}; known are {known} and ignore."
+    )
+
+
+_YES = frozenset({"true", "yes", "ja", "1", "waar", "aan", "on"})
+_NO = frozenset({"false", "no", "nee", "neen", "0", "onwaar", "uit", "off"})
+
+
+def _flag(raw: dict[Any, Any], key: str, default: bool) -> bool:
+    value = raw.get(key, default)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in _YES or text in _NO:
+        return text in _YES
+    raise MappingFileError(f"'{key}' is ja of nee (true of false) / is yes or no (true or false)")
 
 
 def _constants(raw: object) -> dict[str, str]:
@@ -121,10 +149,11 @@ def _constants(raw: object) -> dict[str, str]:
         raise MappingFileError(
             "'constants' moet veld: waarde paren bevatten / must map field: value"
         )
-    wrong = sorted(str(name) for name in raw if name not in HEADER_SYNONYMS)
+    constants = {_field(str(name)): str(value) for name, value in raw.items()}
+    wrong = sorted(name for name in constants if name not in HEADER_SYNONYMS)
     if wrong:
-        raise MappingFileError(f"Onbekend(e) veld(en) / unknown field(s): {', '.join(wrong)}")
-    return {str(name): str(value) for name, value in raw.items()}
+        raise MappingFileError(_unknown_fields(wrong))
+    return constants
 
 
 def _check_zone(name: str) -> None:
