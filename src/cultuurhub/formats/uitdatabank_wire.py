@@ -44,6 +44,18 @@ def text(value: str, language: str = "nl") -> dict[str, str]:
     return {language: value}
 
 
+def moment_of(value: object) -> datetime | None:
+    """A wire date-time as a moment (``…T19:30:00+01:00`` and ``…T18:30:00Z`` are one), or None
+    when it is no date-time with an offset."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def iso(moment: datetime) -> str:
     """Return ``moment`` as ISO 8601 with its UTC offset, to the second."""
     return moment.isoformat(timespec="seconds")

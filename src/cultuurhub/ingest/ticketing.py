@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import orjson
 
+from cultuurhub.formats.uitdatabank_wire import moment_of
 from cultuurhub.model import InvalidRecord, RecordType, parse_record
 from cultuurhub.store import (
     PutResult,
@@ -82,9 +82,9 @@ def _find(occurrences: list[dict[str, Any]], update: AvailabilityUpdate) -> dict
         )
     if update.sub_event is not None and 0 <= update.sub_event < len(occurrences):
         return occurrences[update.sub_event]
-    wanted = _moment(update.start_date)
+    wanted = moment_of(update.start_date)
     for occurrence in occurrences:
-        if wanted is not None and _moment(occurrence.get("startDate")) == wanted:
+        if wanted is not None and moment_of(occurrence.get("startDate")) == wanted:
             return occurrence
     asked = update.start_date if update.sub_event is None else update.sub_event
     raise AvailabilityError(
@@ -96,17 +96,6 @@ def _find(occurrences: list[dict[str, Any]], update: AvailabilityUpdate) -> dict
         f"startDate weg. / This event has no separate occurrences; leave out subEvent and "
         f"startDate (asked: {asked})."
     )
-
-
-def _moment(value: object) -> datetime | None:
-    """A start as a moment (``…T19:30:00+01:00`` and ``…T18:30:00Z`` are one)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _apply(occurrence: dict[str, Any], update: AvailabilityUpdate) -> None:
@@ -194,13 +183,13 @@ def _merged(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any] | None:
     document = copy.deepcopy(new)
     occurrences = document.get("subEvent") or []
     pushed = {
-        _moment(sub.get("startDate")): sub["bookingAvailability"]
+        moment_of(sub.get("startDate")): sub["bookingAvailability"]
         for sub in old.get("subEvent") or []
         if _pushed(sub.get("bookingAvailability"))
     }
     changed = False
     for occurrence in occurrences:
-        booking = pushed.get(_moment(occurrence.get("startDate")))
+        booking = pushed.get(moment_of(occurrence.get("startDate")))
         if booking is not None:
             occurrence["bookingAvailability"] = booking
             changed = True

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
 
+from cultuurhub.formats.uitdatabank_wire import moment_of
 from cultuurhub.model import RecordType, taxonomy
 from cultuurhub.model.text import LANGUAGES, Language
 from cultuurhub.store import ExportRow, RelatedRecord, id_from_uri
@@ -51,16 +52,6 @@ def _text_in(text: object, language: Language) -> str | None:
         return None
     found = text.get(language) or text.get("nl") or next(iter(text.values()))
     return found if isinstance(found, str) else None
-
-
-def _moment(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _day(value: object) -> date | None:
@@ -166,12 +157,12 @@ def _type(document: dict[str, Any]) -> dict[str, Any]:
 
 def _calendar(document: dict[str, Any]) -> dict[str, Any]:
     occurrences = [o for o in document.get("subEvent") or [] if isinstance(o, dict)]
-    starts = [m for o in occurrences if (m := _moment(o.get("startDate")))]
-    ends = [m for o in occurrences if (m := _moment(o.get("endDate")))]
+    starts = [m for o in occurrences if (m := moment_of(o.get("startDate")))]
+    ends = [m for o in occurrences if (m := moment_of(o.get("endDate")))]
     return {
         "calendar_type": document.get("calendarType"),
-        "start": _moment(document.get("startDate")) or min(starts, default=None),
-        "end": _moment(document.get("endDate")) or max(ends, default=None),
+        "start": moment_of(document.get("startDate")) or min(starts, default=None),
+        "end": moment_of(document.get("endDate")) or max(ends, default=None),
     }
 
 
