@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any, Literal
 from uuid import NAMESPACE_URL, uuid5
@@ -44,16 +44,18 @@ def text(value: str, language: str = "nl") -> dict[str, str]:
     return {language: value}
 
 
-def moment_of(value: object) -> datetime | None:
+def moment_of(value: object, floating: tzinfo | None = None) -> datetime | None:
     """A wire date-time as a moment (``…T19:30:00+01:00`` and ``…T18:30:00Z`` are one), or None
-    when it is no date-time with an offset."""
+    when it is no date-time; one without an offset is read in ``floating`` (None: no moment)."""
     if not isinstance(value, str):
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    if moment.tzinfo is not None:
+        return moment
+    return None if floating is None else moment.replace(tzinfo=floating)
 
 
 def iso(moment: datetime) -> str:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from cultuurhub.formats.uitdatabank_wire import moment_of
 from cultuurhub.model import vocab
 from cultuurhub.search import geo
 from cultuurhub.store import id_from_uri
@@ -296,13 +297,7 @@ def _ages(value: Any) -> tuple[int, int]:
 
 
 def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=BRUSSELS)
+    return moment_of(value, BRUSSELS)
 
 
 def _day(moment: datetime) -> int:
