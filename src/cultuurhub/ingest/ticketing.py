@@ -57,11 +57,7 @@ def apply_availability(
         else:
             _apply(_find(occurrences, update), update)
     if occurrences:
-        booked = [o.get("bookingAvailability") or {} for o in occurrences]
-        whole = dict(document.get("bookingAvailability") or {})
-        full = all(item.get("type") == "Unavailable" for item in booked)
-        whole["type"] = "Unavailable" if full else "Available"
-        document["bookingAvailability"] = whole
+        _follow_occurrences(document)
     try:
         event = parse_record(RecordType.EVENT, document)
     except InvalidRecord as error:
@@ -72,6 +68,15 @@ def apply_availability(
         ) from None
     draft = draft_from_record(RecordType.EVENT, event, record.owner, record_id=record.id)
     return store.put(draft, author)
+
+
+def _follow_occurrences(document: dict[str, Any]) -> None:
+    """The event's own booking availability follows its dates: sold out when all are."""
+    booked = [sub.get("bookingAvailability") or {} for sub in document["subEvent"]]
+    full = all(booking.get("type") == "Unavailable" for booking in booked)
+    whole = dict(document.get("bookingAvailability") or {})
+    whole["type"] = "Unavailable" if full else "Available"
+    document["bookingAvailability"] = whole
 
 
 def _find(occurrences: list[dict[str, Any]], update: AvailabilityUpdate) -> dict[str, Any]:
@@ -194,10 +199,7 @@ def _merged(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any] | None:
             occurrence["bookingAvailability"] = booking
             changed = True
     if occurrences and changed:
-        full = all(
-            o.get("bookingAvailability", {}).get("type") == "Unavailable" for o in occurrences
-        )
-        document["bookingAvailability"] = {"type": "Unavailable" if full else "Available"}
+        _follow_occurrences(document)
     elif not occurrences and _pushed(old.get("bookingAvailability")):
         document["bookingAvailability"] = old["bookingAvailability"]
         changed = True
