@@ -352,5 +352,5 @@ def test_a_mapping_file_may_name_fields_in_dutch_and_say_nee() -> None:
     assert mapping.constants == {"type": "Concert"} and mapping.group_dates is False
     with pytest.raises(MappingFileError, match="ja of nee"):
         load_mapping("group_dates: misschien\n")
-    with pytest.raises(MappingFileError, match="known are .*title"):
+    with pytest.raises(MappingFileError, match=r"known are .*title"):
         load_mapping("columns: {X: nonsense}\n")
