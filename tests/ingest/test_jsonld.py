@@ -166,3 +166,15 @@ def test_a_page_with_an_event_per_performance_gives_one_event_with_every_date() 
         ("2026-12-11", "Available"), ("2026-12-12", "Unavailable"), ("2026-12-13", "Available"),
     ]  # fmt: skip
     assert document["endDate"].startswith("2026-12-13T22:30")
+
+
+def test_events_read_before_the_record_limit_are_kept() -> None:
+    import orjson
+
+    place = "De Singel, Desguinlei 25, 2018 Antwerpen"
+    nodes = [{"@context": "https://schema.org", "@type": "TheaterEvent", "name": f"Stuk {n}",
+              "url": f"https://theater.example/{n}", "startDate": "2026-12-11T20:00",
+              "location": place} for n in range(5)]  # fmt: skip
+    items = list(JsonLdReader().read(orjson.dumps(nodes), "a.jsonld", Limits(max_records=3)))
+    assert len([i for i in items if isinstance(i, SourceRecord)]) == 3
+    assert any(isinstance(i, Finding) and "3" in i.message_nl for i in items)

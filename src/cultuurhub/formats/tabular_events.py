@@ -38,6 +38,7 @@ from cultuurhub.formats.uitdatabank_wire import (
     calendar,
     price,
     status,
+    status_of_dates,
 )
 
 _SpanTuple = tuple[datetime, datetime | None, Availability, bool]
@@ -118,13 +119,7 @@ class EventGrouper:
         line, document, spans = group
         event: dict[str, Any] = orjson.loads(document)
         event.update(calendar(TimeSpan(*span) for span in spans))
-        # the event's own status is what all its dates share: one cancelled date of several
-        # cancels that date, not the production
-        states = {span[2] for span in spans}
-        if len(states) == 1 and "Available" not in states:
-            event["status"] = status(states.pop())
-        else:
-            event.pop("status", None)
+        status_of_dates(event)
         return line, key, event
 
 
@@ -194,16 +189,8 @@ def _with_clock(
 ) -> datetime:
     clock = parse_time(value) if found.all_day else None
     if clock is None and found.all_day and cell_text(value):
-        shown = cell_text(value)
-        problems.append(
-            MappingProblem(
-                "start", shown,
-                f"'{shown}' is geen uur (schrijf bv. 20:00 of 20u); de activiteit duurt de hele "
-                "dag.",
-                f"'{shown}' is not a time (write e.g. 20:00); the event lasts all day.",
-                "warning",
-            )
-        )  # fmt: skip
+        problems.append(_no_time("start", value, ("de activiteit duurt de hele dag",
+                                                  "the event lasts all day")))  # fmt: skip
     return start.replace(hour=clock.hour, minute=clock.minute) if clock else start
 
 
@@ -217,19 +204,23 @@ def _with_end_time(
         return end
     clock = parse_time(value)
     if clock is None:
-        shown = cell_text(value)
-        problems.append(
-            MappingProblem(
-                "end_time", shown,
-                f"'{shown}' is geen uur (schrijf bv. 22:30 of 22u30); het einde werd weggelaten.",
-                f"'{shown}' is not a time (write e.g. 22:30); the end was left out.",
-                "warning",
-            )
-        )  # fmt: skip
+        problems.append(_no_time("end_time", value, ("het einde werd weggelaten",
+                                                     "the end was left out")))  # fmt: skip
         return end
     day = end if end is not None and cell_text(row.get("end")) else start
     moment = day.replace(hour=clock.hour, minute=clock.minute, second=0, microsecond=0)
     return moment if moment >= start else moment + timedelta(days=1)
+
+
+def _no_time(field_name: str, value: object, consequence: tuple[str, str]) -> MappingProblem:
+    shown = cell_text(value)
+    return MappingProblem(
+        field_name,
+        shown,
+        f"'{shown}' is geen uur (schrijf bv. 20:00 of 20u30); {consequence[0]}.",
+        f"'{shown}' is not a time (write e.g. 20:00 or 20u30); {consequence[1]}.",
+        "warning",
+    )
 
 
 def _end(

@@ -175,22 +175,20 @@ def map_headers(headers: Sequence[str], overrides: Mapping[str, str]) -> dict[in
     the first column wins. A hint in brackets after a header is ignored (``Datum
     (dd/mm/jjjj)``, ``Prijs (€)``)."""
     folded_overrides = {header_key(header): field for header, field in overrides.items()}
-    chosen = [folded_overrides.get(header_key(header)) for header in headers]
-    taken = {field for field in chosen if field is not None}
+    named = [folded_overrides.get(header_key(header)) for header in headers]
     columns: dict[int, str] = {}
     for index, header in enumerate(headers):
-        field = chosen[index]
-        if field is None:
-            field = _BY_KEY.get(header_key(header)) or _BY_KEY.get(
-                header_key(_HINT.sub("", header))
-            )
-            if field in taken:
-                continue
-            if field is not None:
-                taken.add(field)
-        if field is not None and field != "ignore" and field not in columns.values():
-            columns[index] = field
+        field = named[index] or _recognised(header)
+        if field is None or field == "ignore" or field in columns.values():
+            continue
+        if named[index] is None and field in named:
+            continue  # the mapping file names another column for this field
+        columns[index] = field
     return columns
+
+
+def _recognised(header: str) -> str | None:
+    return _BY_KEY.get(header_key(header)) or _BY_KEY.get(header_key(_HINT.sub("", header)))
 
 
 def unused_headers(
@@ -216,6 +214,7 @@ WIRE_PATHS: dict[str, tuple[str, ...]] = {
     "title": ("name", "title"),
     "description": ("description",),
     "date": ("startDate", "endDate", "subEvent", "calendarType"),
+    "end": ("endDate",),  # after the date: an end column names the end
     "location": ("location",),
     "street": ("location.address.nl.streetAddress", "address.nl.streetAddress"),
     "postal_code": ("location.address.nl.postalCode", "address.nl.postalCode"),

@@ -43,10 +43,9 @@ def embedded_location(row: Row, problems: list[MappingProblem]) -> dict[str, Any
 
 
 def _half_address(parts: dict[str, str]) -> MappingProblem:
-    lacking_nl = [nl for key, nl in (("streetAddress", "straat"), ("postalCode", "postcode"))
-                  if not parts[key]]  # fmt: skip
-    lacking_en = [en for key, en in (("streetAddress", "street"), ("postalCode", "postcode"))
-                  if not parts[key]]  # fmt: skip
+    lacking = [(nl, en) for key, nl, en in (("streetAddress", "straat", "street"),
+               ("postalCode", "postcode", "postcode")) if not parts[key]]  # fmt: skip
+    lacking_nl, lacking_en = [nl for nl, _ in lacking], [en for _, en in lacking]
     return MappingProblem(
         "street" if not parts["streetAddress"] else "postal_code",
         "",

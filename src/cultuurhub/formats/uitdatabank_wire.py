@@ -140,6 +140,18 @@ def status(kind: Availability, reason: str | None = None) -> dict[str, Any]:
     return found
 
 
+def status_of_dates(document: dict[str, Any]) -> None:
+    """An event's own status is what all its dates share: one cancelled date of several
+    cancels that date, not the production (a status with its reason is kept when it fits)."""
+    states = {sub["status"]["type"] for sub in document.get("subEvent") or []}
+    if len(states) == 1 and "Available" not in states:
+        state = states.pop()
+        own = document.get("status") or {}
+        document["status"] = own if own.get("type") == state else status(state)
+    else:
+        document.pop("status", None)
+
+
 def _sub_event(span: TimeSpan) -> dict[str, Any]:
     return {
         "startDate": iso(span.start),

@@ -137,10 +137,7 @@ def submit_upload(
         raise JobRefused("Het bestand is leeg. / The file is empty.")
     name = PurePath(filename or "upload").name[-MAX_SOURCE_CHARS:] or "upload"
     file_format = _file_format(request.format, name)
-    _check_mapping(request.mapping, file_format)
-    options = _options(request, name)
-    if request.default_type:
-        options["default_type"] = check_default_type(request.default_type, file_format)
+    options = _options(request, name, file_format)
     draft = JobDraft(request.organisation_id, "upload", name, file_format, options, data)
     return ImportJobs(store).create(draft)
 
@@ -164,10 +161,7 @@ def submit_url(
             f"Repeat every 1 to {MAX_EVERY_HOURS} hours."
         )
     url_format = _url_format(request.format, source)
-    _check_mapping(request.mapping, url_format)
-    options = _options(request, source.url)
-    if request.default_type:
-        options["default_type"] = check_default_type(request.default_type, url_format)
+    options = _options(request, source.url, url_format)
     if url_format == OAI_PMH:
         options |= {"metadata_prefix": source.metadata_prefix or "oai_dc", "set": source.set_spec}
     draft = JobDraft(
@@ -176,7 +170,9 @@ def submit_url(
     return ImportJobs(store).create(draft)
 
 
-def _options(request: JobRequest, default_source: str) -> dict[str, Any]:
+def _options(request: JobRequest, default_source: str, file_format: str | None) -> dict[str, Any]:
+    """The job's options, once its mapping file and default type fit ``file_format``."""
+    _check_mapping(request.mapping, file_format)
     if request.source and len(request.source) > MAX_SOURCE_CHARS:
         raise JobRefused(
             f"De naam van de bron is langer dan {MAX_SOURCE_CHARS} tekens. / "
@@ -187,6 +183,8 @@ def _options(request: JobRequest, default_source: str) -> dict[str, Any]:
         "dry_run": request.dry_run,
         "mapping": request.mapping,
     }
+    if request.default_type:
+        options["default_type"] = check_default_type(request.default_type, file_format)
     return options
 
 

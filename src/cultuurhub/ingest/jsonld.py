@@ -12,7 +12,7 @@ import orjson
 
 from cultuurhub.formats.schema_org import map_event, map_organization, map_place, record_type
 from cultuurhub.formats.schema_org_parts import as_text
-from cultuurhub.formats.uitdatabank_wire import MappingProblem
+from cultuurhub.formats.uitdatabank_wire import MappingProblem, status_of_dates
 from cultuurhub.ingest.base import (
     Finding,
     Limits,
@@ -41,9 +41,20 @@ class JsonLdReader(Reader):
         yield from decoded.findings
         if decoded.text is None:
             return
-        count = 0
         performances: dict[str, SourceRecord] = {}  # events, by source id, until the end
-        for item in _documents(decoded.text, filename):
+        for found in self._items(decoded.text, filename, limits):
+            if isinstance(found, SourceRecord) and found.type == "event":
+                earlier = performances.get(found.source_id)
+                performances[found.source_id] = (
+                    found if earlier is None else _together(earlier, found)
+                )
+            else:
+                yield found
+        yield from performances.values()  # also those read before a limit stopped the reading
+
+    def _items(self, text: str, filename: str, limits: Limits) -> Iterator[SourceRecord | Finding]:
+        count = 0
+        for item in _documents(text, filename):
             if isinstance(item, Finding):
                 yield item
                 continue
@@ -53,15 +64,7 @@ class JsonLdReader(Reader):
                 if count > limits.max_records:
                     yield too_many_records(filename, limits)
                     return
-                for found in self._node(node, f"{filename}:{line}", filename, line):
-                    if isinstance(found, SourceRecord) and found.type == "event":
-                        earlier = performances.get(found.source_id)
-                        performances[found.source_id] = (
-                            found if earlier is None else _together(earlier, found)
-                        )
-                    else:
-                        yield found
-        yield from performances.values()
+                yield from self._node(node, f"{filename}:{line}", filename, line)
 
     def _node(
         self, node: dict[str, Any], location: str, filename: str, line: int
@@ -97,13 +100,7 @@ def _together(first: SourceRecord, other: SourceRecord) -> SourceRecord:
         ordered[0]["startDate"],
         max((sub["endDate"] for sub in ordered), key=datetime.fromisoformat),
     )
-    states = {sub["status"]["type"] for sub in ordered}
-    if len(states) == 1 and "Available" not in states:
-        state = states.pop()
-        own = first.document.get("status") or {}
-        document["status"] = own if own.get("type") == state else {"type": state}
-    else:
-        document.pop("status", None)
+    status_of_dates(document)
     return replace(first, document=document)
 
 
