@@ -33,6 +33,17 @@ def run(*args: str) -> str:
     return result.output
 
 
+def printed(*args: str) -> str:
+    """What a command printed, on one line (Rich wraps at the terminal's width)."""
+    return " ".join(run(*args).split())
+
+
+def new_organisation(name: str = "CC Gent", kind: str = "cultuurcentrum") -> str:
+    """Create the hub's database and one organisation in it; return its id."""
+    run("init")
+    return run("org", "create", name, "--kind", kind).strip()
+
+
 def test_organisations_and_keys(hub: str) -> None:
     run("init")
     output = run("org", "create", "CC De Schakel", "--kind", "cultuurcentrum")
@@ -51,7 +62,7 @@ def test_organisations_and_keys(hub: str) -> None:
 
 
 def test_demo_show_and_history(hub: str) -> None:
-    output = " ".join(run("demo", "--size", "300").split())
+    output = printed("demo", "--size", "300")
     assert "300" in output and "geweigerd / refused 0" in output
     store = Store(hub)
     try:
@@ -92,8 +103,7 @@ def test_import_for_an_unknown_organisation_is_a_clear_error(hub: str, tmp_path:
 def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
     from tests.ingest.test_oaipmh import serve, sickle
 
-    run("init")
-    organisation = run("org", "create", "Erfgoedcel", "--kind", "erfgoedcel").strip()
+    organisation = new_organisation("Erfgoedcel", "erfgoedcel")
     csv = tmp_path / "programma.csv"
     csv.write_text(
         "Titel;Datum;Soort;Locatie;Adres;Postcode;Gemeente\n"
@@ -102,13 +112,13 @@ def test_import_and_harvest_commands(hub: str, tmp_path: Path) -> None:
         "9000;Gent\n",
         encoding="utf-8",
     )
-    dry = " ".join(run("import", str(csv), "--org", organisation, "--dry-run").split())
+    dry = printed("import", str(csv), "--org", organisation, "--dry-run")
     assert "31/02/2026" in dry and "dry run, nothing stored: 1 records would be stored" in dry
     assert "existing" in dry  # the English beside the Dutch (wrapped in the table)
-    done = " ".join(run("import", str(csv), "--org", organisation).split())
+    done = printed("import", str(csv), "--org", organisation)
     assert "nieuw / created 1" in done
     with serve(sickle) as repo:
-        harvested = " ".join(run("harvest", repo.url, "--org", organisation).split())
+        harvested = printed("harvest", repo.url, "--org", organisation)
     assert "nieuw / created 2" in harvested
 
 
@@ -128,13 +138,12 @@ MAPPING = (
 
 
 def test_import_with_a_mapping_file(hub: str, tmp_path: Path) -> None:
-    run("init")
-    organisation = run("org", "create", "CC Gent", "--kind", "cultuurcentrum").strip()
+    organisation = new_organisation()
     export = tmp_path / "export.csv"
     export.write_text(EXPORT, encoding="utf-8")
     mapping = tmp_path / "mapping.yaml"
     mapping.write_bytes(MAPPING.encode("cp1252"))  # as Notepad saves it
-    without = " ".join(run("import", str(export), "--org", organisation, "--dry-run").split())
+    without = printed("import", str(export), "--org", organisation, "--dry-run")
     assert "nieuw / created 0" in without and "geweigerd / rejected 1" in without
     done = run("import", str(export), "--org", organisation, "--mapping", str(mapping))
     assert "nieuw / created 1" in " ".join(done.split())
@@ -159,8 +168,7 @@ def test_import_with_a_mapping_file(hub: str, tmp_path: Path) -> None:
 def test_a_wrong_mapping_file_stops_before_anything_is_stored(
     hub: str, tmp_path: Path, filename: str, content: str, said: str
 ) -> None:
-    run("init")
-    organisation = run("org", "create", "CC Gent", "--kind", "cultuurcentrum").strip()
+    organisation = new_organisation()
     export = tmp_path / filename
     export.write_text(EXPORT if filename.endswith(".csv") else "BEGIN:VCALENDAR\n")
     mapping = tmp_path / "mapping.yaml"
@@ -231,13 +239,12 @@ CALENDAR = (
 
 
 def test_a_calendar_without_types_takes_the_type_the_user_gives(hub: str, tmp_path: Path) -> None:
-    run("init")
-    organisation = run("org", "create", "Bib Gent", "--kind", "bibliotheek").strip()
+    organisation = new_organisation("Bib Gent", "bibliotheek")
     agenda = tmp_path / "agenda.ics"
     agenda.write_text(CALENDAR)
-    untyped = " ".join(run("import", str(agenda), "--org", organisation, "--dry-run").split())
+    untyped = printed("import", str(agenda), "--org", organisation, "--dry-run")
     assert "geweigerd / rejected 1" in untyped
-    typed = " ".join(run("import", str(agenda), "--org", organisation, "--type", "lezing").split())
+    typed = printed("import", str(agenda), "--org", organisation, "--type", "lezing")
     assert "nieuw / created 1" in typed
     sheet = tmp_path / "x.csv"
     sheet.write_text(EXPORT)
